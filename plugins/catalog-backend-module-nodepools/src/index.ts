@@ -1,1 +1,8 @@
-export {};
+/**
+ * Catalog module that publishes Karpenter NodePools and their clusters as Resource entities.
+ *
+ * @packageDocumentation
+ */
+export { catalogModuleNodePools as default } from './module';
+export { NodePoolsEntityProvider } from './NodePoolsEntityProvider';
+export { clusterEntity, CLUSTER_ANNOTATION } from './clusterEntity';

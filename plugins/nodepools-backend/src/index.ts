@@ -1,1 +1,6 @@
-export {};
+/**
+ * Backend for self-service Karpenter NodePools.
+ *
+ * @packageDocumentation
+ */
+export { nodePoolsPlugin as default } from './plugin';

@@ -1,1 +1,22 @@
-export {};
+/**
+ * Pure core of the Karpenter NodePools suite: shared by the backend, the scaffolder module and the
+ * frontend so that a form, an action and the API give the same answer. No I/O lives here.
+ *
+ * @packageDocumentation
+ */
+export * from './quantity/Quantity';
+export * from './model/names';
+export * from './model/duration';
+export * from './model/fieldErrors';
+export * from './model/PoolSpec';
+export * from './model/PoolRequest';
+export * from './policy/ClusterPolicy';
+export * from './policy/teamBudget';
+export * from './policy/evaluatePolicy';
+export * from './render/manifestTypes';
+export * from './render/renderNodePool';
+export * from './render/renderTenancy';
+export * from './diff/diffNodePools';
+export * from './cost/estimateCost';
+export * from './preview/previewRequest';
+export * from './permissions';

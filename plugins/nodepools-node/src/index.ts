@@ -1,1 +1,10 @@
-export {};
+/**
+ * Shared backend pieces of the Karpenter NodePools suite, for the backend plugin and its modules.
+ *
+ * @packageDocumentation
+ */
+export {
+  readNodePoolsConfig,
+  type ClusterConfig,
+  type NodePoolsConfig,
+} from './readNodePoolsConfig';

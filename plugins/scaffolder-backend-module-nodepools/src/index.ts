@@ -1,1 +1,7 @@
-export {};
+/**
+ * Scaffolder actions for self-service Karpenter node pools.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleNodePools as default } from './module';
+export { createPreviewAction } from './actions/createPreviewAction';

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { validateWith } from './fieldErrors';
+import { poolRequestSchema, teamSlug } from './PoolRequest';
+import { createRequestArbitrary } from '../__testUtils__/arbitraries';
+
+const valid = {
+  kind: 'create',
+  owner: 'group:default/payments',
+  cluster: 'local',
+  pool: 'pci',
+  justification: 'PCI workloads need dedicated nodes',
+  spec: {
+    requirements: { architectures: ['amd64'], capacityTypes: ['on-demand'] },
+    limits: { cpu: '16', memory: '64Gi' },
+    nodeClass: 'default',
+    namespaces: ['payments'],
+  },
+};
+
+const errorsOf = (input: unknown) => {
+  const result = validateWith(poolRequestSchema, input);
+  return result.ok ? [] : result.errors;
+};
+
+const withSpec = (patch: Record<string, unknown>) => ({
+  ...valid,
+  spec: { ...valid.spec, ...patch },
+});
+
+describe('poolRequestSchema', () => {
+  it('accepts a complete request and normalises the owner', () => {
+    const result = validateWith(poolRequestSchema, {
+      ...valid,
+      owner: 'payments',
+    });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.owner).toBe('group:default/payments');
+  });
+
+  it.each([
+    [{ ...valid, owner: 'user:default/bob' }, 'owner', 'Group reference'],
+    [{ ...valid, cluster: 'Prod_1' }, 'cluster', 'configured cluster'],
+    [{ ...valid, pool: 'x'.repeat(60) }, 'pool', 'at most 54'],
+    [{ ...valid, justification: 'pls' }, 'justification', 'at least 10'],
+    [{ ...valid, kind: 'resize' }, 'kind', ''],
+    [
+      withSpec({ limits: { cpu: '0', memory: '1Gi' } }),
+      'spec.limits.cpu',
+      'greater than zero',
+    ],
+    [
+      withSpec({ limits: { cpu: '4 cores', memory: '1Gi' } }),
+      'spec.limits.cpu',
+      'quantity',
+    ],
+    [withSpec({ limits: { cpu: '4' } }), 'spec.limits.memory', ''],
+    [withSpec({ namespaces: [] }), 'spec.namespaces', 'at least one namespace'],
+    [withSpec({ namespaces: ['Payments'] }), 'spec.namespaces[0]', 'namespace'],
+    [withSpec({ namespaces: ['a', 'a'] }), 'spec.namespaces', 'repeat'],
+    [withSpec({ weight: 0 }), 'spec.weight', 'between 1 and 100'],
+    [withSpec({ expireAfter: '30d' }), 'spec.expireAfter', 'duration'],
+    [
+      withSpec({
+        disruption: { budgets: [{ nodes: '10%', schedule: '@daily' }] },
+      }),
+      'spec.disruption.budgets[0].duration',
+      "'schedule' must be set with 'duration'",
+    ],
+    [
+      withSpec({
+        requirements: { architectures: ['s390x'], capacityTypes: ['spot'] },
+      }),
+      'spec.requirements.architectures[0]',
+      '',
+    ],
+    [withSpec({ kubelet: { maxPods: 110 } }), 'spec', 'kubelet'],
+  ])('reports a bad field by its path (%#)', (input, path, message) => {
+    const errors = errorsOf(input);
+    expect(errors.map(e => e.path)).toContain(path);
+    expect(errors.find(e => e.path === path)!.message).toContain(message);
+  });
+
+  it('requires no spec for a decommission and rejects one', () => {
+    const { spec: _spec, ...target } = valid;
+    expect(errorsOf({ ...target, kind: 'decommission' })).toEqual([]);
+    expect(
+      errorsOf({ ...valid, kind: 'decommission' }).map(e => e.path),
+    ).toContain('(root)');
+  });
+
+  it('accepts every generated well-formed request', () => {
+    fc.assert(
+      fc.property(createRequestArbitrary, request => {
+        expect(errorsOf(request)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('returns field errors, never throws, for arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.anything(), input => {
+        const result = validateWith(poolRequestSchema, input);
+        if (!result.ok) {
+          expect(result.errors.length).toBeGreaterThan(0);
+          for (const e of result.errors) expect(typeof e.path).toBe('string');
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('returns field errors for valid requests with one field replaced by junk', () => {
+    const paths = [
+      'owner',
+      'cluster',
+      'pool',
+      'justification',
+      'spec',
+      'spec.limits',
+      'spec.limits.cpu',
+      'spec.namespaces',
+      'spec.requirements',
+      'spec.nodeClass',
+    ];
+    fc.assert(
+      fc.property(
+        createRequestArbitrary,
+        fc.constantFrom(...paths),
+        fc.oneof(
+          fc.integer(),
+          fc.constant(null),
+          fc.array(fc.integer()),
+          fc.constant(''),
+        ),
+        (request, path, junk) => {
+          const copy = structuredClone(request) as Record<string, any>;
+          const keys = path.split('.');
+          let target = copy;
+          for (const key of keys.slice(0, -1)) target = target[key];
+          target[keys[keys.length - 1]] = junk;
+          const errors = errorsOf(copy);
+          expect(errors.length).toBeGreaterThan(0);
+          expect(
+            errors.some(
+              e => e.path.startsWith(path) || path.startsWith(e.path),
+            ),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('teamSlug', () => {
+  it('uses the group name, prefixed with a non-default namespace', () => {
+    expect(teamSlug('group:default/payments')).toBe('payments');
+    expect(teamSlug('group:emea/payments')).toBe('emea-payments');
+    expect(() => teamSlug('user:default/bob')).toThrow();
+  });
+});

@@ -1,0 +1,314 @@
+import fc from 'fast-check';
+import { poolRequestSchema, type PoolRequest } from '../model/PoolRequest';
+import type { PoolSpec } from '../model/PoolSpec';
+import { clusterPolicySchema } from './ClusterPolicy';
+import { evaluatePolicy } from './evaluatePolicy';
+import { teamBudgetRemaining, type ExistingPool } from './teamBudget';
+import {
+  createRequestArbitrary,
+  defaultPolicy,
+} from '../__testUtils__/arbitraries';
+import { formatQuantity } from '../quantity/Quantity';
+
+const spec: PoolSpec = {
+  requirements: { architectures: ['amd64'], capacityTypes: ['spot'] },
+  limits: { cpu: '16', memory: '64Gi' },
+  nodeClass: 'default',
+  namespaces: ['payments'],
+};
+
+const request = (
+  patch: Partial<PoolSpec> = {},
+  kind: 'create' | 'update' = 'create',
+): PoolRequest =>
+  poolRequestSchema.parse({
+    kind,
+    owner: 'group:default/payments',
+    cluster: 'local',
+    pool: 'pci',
+    justification: 'dedicated PCI nodes',
+    spec: { ...spec, ...patch },
+  });
+
+const pool = (
+  name: string,
+  limits: PoolSpec['limits'],
+  owner = 'group:default/payments',
+  extra: Partial<ExistingPool> = {},
+): ExistingPool => ({
+  id: name,
+  owner,
+  cluster: 'local',
+  name,
+  phase: 'ready',
+  spec: { ...spec, limits, namespaces: [`${name}-ns`] },
+  ...extra,
+});
+
+const pathsOf = (r: ReturnType<typeof evaluatePolicy>) =>
+  r.violations.map(v => v.path);
+
+describe('evaluatePolicy', () => {
+  it('allows a request inside the policy', () => {
+    expect(evaluatePolicy(request(), defaultPolicy, [])).toEqual({
+      allowed: true,
+      violations: [],
+    });
+  });
+
+  it('reports each disallowed choice with what was asked and what is allowed', () => {
+    const strict = clusterPolicySchema.parse({
+      architectures: ['amd64'],
+      capacityTypes: ['on-demand'],
+      nodeClasses: ['general'],
+      minInstanceGeneration: 6,
+    });
+    const result = evaluatePolicy(
+      request({
+        requirements: {
+          architectures: ['arm64'],
+          capacityTypes: ['spot'],
+          instanceCategories: ['x'],
+          minInstanceGeneration: 4,
+        },
+      }),
+      strict,
+      [],
+    );
+    expect(result.allowed).toBe(false);
+    expect(pathsOf(result)).toEqual(
+      expect.arrayContaining([
+        'spec.requirements.architectures',
+        'spec.requirements.capacityTypes',
+        'spec.requirements.instanceCategories',
+        'spec.requirements.minInstanceGeneration',
+        'spec.nodeClass',
+      ]),
+    );
+    const arch = result.violations.find(
+      v => v.path === 'spec.requirements.architectures',
+    )!;
+    expect(arch).toMatchObject({ asked: 'arm64', allowed: 'amd64' });
+  });
+
+  it('compares limits as quantities, not strings', () => {
+    const policy = clusterPolicySchema.parse({
+      maxPoolLimits: { cpu: '8', memory: '1Gi' },
+      teamBudget: { cpu: '100', memory: '100Gi' },
+    });
+    expect(
+      pathsOf(
+        evaluatePolicy(
+          request({ limits: { cpu: '8000m', memory: '1024Mi' } }),
+          policy,
+          [],
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      pathsOf(
+        evaluatePolicy(
+          request({ limits: { cpu: '8001m', memory: '1025Mi' } }),
+          policy,
+          [],
+        ),
+      ),
+    ).toEqual(['spec.limits.cpu', 'spec.limits.memory']);
+  });
+
+  it('refuses GPUs where the cluster offers none', () => {
+    const result = evaluatePolicy(
+      request({ limits: { cpu: '1', memory: '1Gi', gpu: '1' } }),
+      defaultPolicy,
+      [],
+    );
+    expect(result.violations[0]).toMatchObject({
+      path: 'spec.limits.gpu',
+      message: 'gpu is not offered on this cluster',
+    });
+  });
+
+  it('checks the team budget across all of its pools on the cluster', () => {
+    const policy = clusterPolicySchema.parse({
+      teamBudget: { cpu: '40', memory: '1Ti' },
+    });
+    const pools = [
+      pool('batch', { cpu: '20', memory: '10Gi' }),
+      pool('web', { cpu: '10', memory: '10Gi' }),
+      pool('theirs', { cpu: '40', memory: '10Gi' }, 'group:default/search'),
+    ];
+    expect(
+      pathsOf(
+        evaluatePolicy(
+          request({ limits: { cpu: '10', memory: '1Gi' } }),
+          policy,
+          pools,
+        ),
+      ),
+    ).toEqual([]);
+    const over = evaluatePolicy(
+      request({ limits: { cpu: '11', memory: '1Gi' } }),
+      policy,
+      pools,
+    );
+    expect(over.violations).toEqual([
+      expect.objectContaining({
+        path: 'spec.limits.cpu',
+        allowed: 'at most 10 more',
+      }),
+    ]);
+    // Removed pools no longer count; an update replaces the pool's own limits rather than adding to them.
+    const removed = pools.map(p =>
+      p.name === 'batch' ? { ...p, phase: 'removed' as const } : p,
+    );
+    expect(
+      pathsOf(
+        evaluatePolicy(
+          request({ limits: { cpu: '30', memory: '1Gi' } }),
+          policy,
+          removed,
+        ),
+      ),
+    ).toEqual([]);
+    const existing = [...pools, pool('pci', { cpu: '10', memory: '1Gi' })];
+    expect(
+      pathsOf(
+        evaluatePolicy(
+          request({ limits: { cpu: '10', memory: '1Gi' } }, 'update'),
+          policy,
+          existing,
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('never lets the budget be exceeded, whatever the pools and the request', () => {
+    fc.assert(
+      fc.property(
+        createRequestArbitrary,
+        fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 5 }),
+        (raw, cpus) => {
+          const req = poolRequestSchema.parse(raw);
+          const pools = cpus.map((c, i) =>
+            pool(`p${i}`, { cpu: String(c), memory: '1Gi' }, req.owner),
+          );
+          const result = evaluatePolicy(req, defaultPolicy, pools);
+          const remaining = teamBudgetRemaining(
+            req.owner,
+            req.cluster,
+            defaultPolicy,
+            pools,
+            { exceptPool: req.pool },
+          );
+          const overBudget =
+            req.kind !== 'decommission' &&
+            BigInt(
+              Math.round(
+                Number(req.spec.limits.cpu.replace('m', '')) *
+                  (req.spec.limits.cpu.endsWith('m') ? 1e6 : 1e9),
+              ),
+            ) > remaining.cpu.nanos;
+          expect(
+            result.violations.some(
+              v => v.path === 'spec.limits.cpu' && v.message.includes('budget'),
+            ),
+          ).toBe(overBudget);
+          expect(formatQuantity(remaining.cpu)).not.toContain('-');
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps a namespace with one team and system namespaces with none', () => {
+    const pools = [
+      {
+        ...pool('search', { cpu: '1', memory: '1Gi' }, 'group:default/search'),
+        spec: { ...spec, namespaces: ['shared'] },
+      },
+    ];
+    const result = evaluatePolicy(
+      request({ namespaces: ['payments', 'shared', 'kube-system'] }),
+      defaultPolicy,
+      pools,
+    );
+    expect(pathsOf(result)).toEqual(
+      expect.arrayContaining(['spec.namespaces[1]', 'spec.namespaces']),
+    );
+    expect(
+      result.violations.find(v => v.path === 'spec.namespaces[1]')!.message,
+    ).toContain('group:default/search');
+  });
+
+  it('knows whether the pool exists', () => {
+    const existing = [pool('pci', { cpu: '1', memory: '1Gi' })];
+    expect(pathsOf(evaluatePolicy(request(), defaultPolicy, existing))).toEqual(
+      ['pool'],
+    );
+    expect(
+      pathsOf(evaluatePolicy(request({}, 'update'), defaultPolicy, [])),
+    ).toEqual(['pool']);
+    const decommission = poolRequestSchema.parse({
+      kind: 'decommission',
+      owner: 'payments',
+      cluster: 'local',
+      pool: 'pci',
+      justification: 'no longer needed',
+    });
+    expect(evaluatePolicy(decommission, defaultPolicy, existing).allowed).toBe(
+      true,
+    );
+  });
+
+  it('refuses nodes that never expire unless the platform allows it', () => {
+    expect(
+      pathsOf(
+        evaluatePolicy(request({ expireAfter: 'Never' }), defaultPolicy, []),
+      ),
+    ).toEqual(['spec.expireAfter']);
+    expect(
+      pathsOf(
+        evaluatePolicy(
+          request({ expireAfter: 'Never' }),
+          clusterPolicySchema.parse({ allowNeverExpire: true }),
+          [],
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('offers only Ready node classes when the cluster says which exist', () => {
+    expect(
+      pathsOf(
+        evaluatePolicy(request(), defaultPolicy, [], {
+          readyNodeClasses: ['other'],
+        }),
+      ),
+    ).toEqual(['spec.nodeClass']);
+  });
+});
+
+describe('clusterPolicySchema', () => {
+  it('fills every default from an empty block', () => {
+    expect(defaultPolicy.maxPoolLimits).toEqual({
+      cpu: '64',
+      memory: '256Gi',
+      gpu: '0',
+    });
+    expect(defaultPolicy.taintKey).toBe('nodepools.backstage.io/team');
+    expect(defaultPolicy.prices.spot.cpuCoreHour).toBeGreaterThan(0);
+  });
+
+  it('rejects bad values by key', () => {
+    const result = clusterPolicySchema.safeParse({
+      maxPoolLimits: { cpu: 'lots', memory: '1Gi' },
+      quorum: 0,
+      taintKey: 'has space',
+    });
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map(i => i.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining(['maxPoolLimits.cpu', 'quorum', 'taintKey']),
+    );
+  });
+});

@@ -1,0 +1,220 @@
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { poolRequestSchema, type PoolSpecRequest } from '../model/PoolRequest';
+import { clusterPolicySchema } from '../policy/ClusterPolicy';
+import { renderNodePool } from './renderNodePool';
+import {
+  createRequestArbitrary,
+  defaultPolicy,
+} from '../__testUtils__/arbitraries';
+
+/** The NodePool of Step 4 of the Karpenter v1 production guide (shared/reference). */
+const guideNodePool = {
+  apiVersion: 'karpenter.sh/v1',
+  kind: 'NodePool',
+  metadata: { name: 'default' },
+  spec: {
+    template: {
+      spec: {
+        requirements: [
+          {
+            key: 'kubernetes.io/arch',
+            operator: 'In',
+            values: ['amd64', 'arm64'],
+          },
+          { key: 'kubernetes.io/os', operator: 'In', values: ['linux'] },
+          {
+            key: 'karpenter.sh/capacity-type',
+            operator: 'In',
+            values: ['spot', 'on-demand'],
+          },
+          {
+            key: 'karpenter.k8s.aws/instance-category',
+            operator: 'In',
+            values: ['m', 'c', 'r'],
+          },
+          {
+            key: 'karpenter.k8s.aws/instance-generation',
+            operator: 'Gt',
+            values: ['5'],
+          },
+          {
+            key: 'karpenter.k8s.aws/instance-size',
+            operator: 'NotIn',
+            values: ['nano', 'micro', 'small', 'metal'],
+          },
+        ],
+        nodeClassRef: {
+          group: 'karpenter.k8s.aws',
+          kind: 'EC2NodeClass',
+          name: 'default',
+        },
+        expireAfter: '720h',
+      },
+    },
+    disruption: {
+      consolidationPolicy: 'WhenEmptyOrUnderutilized',
+      consolidateAfter: '30s',
+    },
+    limits: { cpu: '1000', memory: '1000Gi' },
+    weight: 10,
+  },
+};
+
+/** The guide's pool as a team's request; everything else comes from the policy's defaults. */
+const guideRequest = poolRequestSchema.parse({
+  kind: 'create',
+  owner: 'group:default/search',
+  cluster: 'prod',
+  pool: 'general',
+  justification: "The guide's general-purpose pool",
+  spec: {
+    requirements: {
+      architectures: ['amd64', 'arm64'],
+      capacityTypes: ['spot', 'on-demand'],
+      instanceCategories: ['m', 'c', 'r'],
+      minInstanceGeneration: 6,
+    },
+    limits: { cpu: '1000', memory: '1000Gi' },
+    weight: 10,
+    nodeClass: 'default',
+    namespaces: ['search'],
+  },
+}) as PoolSpecRequest;
+const guidePolicy = clusterPolicySchema.parse({
+  maxPoolLimits: { cpu: '1000', memory: '1000Gi' },
+  teamBudget: { cpu: '1000', memory: '1000Gi' },
+  defaults: { excludedInstanceSizes: ['nano', 'micro', 'small', 'metal'] },
+});
+const identity = {
+  id: '6f0c',
+  owner: guideRequest.owner,
+  name: guideRequest.pool,
+  generation: 1,
+  requestId: 'r-1',
+};
+
+// Karpenter treats requirement values as sets; the renderer sorts them so equal requests render equal.
+const sortValues = (np: any) => ({
+  ...np,
+  spec: {
+    ...np.spec,
+    template: {
+      ...np.spec.template,
+      spec: {
+        ...np.spec.template.spec,
+        requirements: np.spec.template.spec.requirements.map((r: any) => ({
+          ...r,
+          values: [...r.values].sort(),
+        })),
+      },
+    },
+  },
+});
+
+describe('renderNodePool', () => {
+  it("renders the guide's Step 4 NodePool plus only the team additions", () => {
+    const rendered = renderNodePool(identity, guideRequest.spec, guidePolicy);
+    const { metadata, spec } = rendered;
+    expect(metadata).toEqual({
+      name: 'search-general',
+      labels: {
+        'app.kubernetes.io/managed-by': 'backstage-nodepools',
+        'nodepools.backstage.io/team': 'search',
+        'nodepools.backstage.io/pool': 'general',
+        'nodepools.backstage.io/pool-id': '6f0c',
+      },
+      annotations: {
+        'nodepools.backstage.io/owner': 'group:default/search',
+        'nodepools.backstage.io/generation': '1',
+        'nodepools.backstage.io/request-id': 'r-1',
+      },
+    });
+    expect(spec.template.metadata).toEqual({
+      labels: { 'nodepools.backstage.io/team': 'search' },
+    });
+    expect(spec.template.spec.taints).toEqual([
+      {
+        key: 'nodepools.backstage.io/team',
+        value: 'search',
+        effect: 'NoSchedule',
+      },
+    ]);
+
+    // Strip the team additions: what remains is the guide's NodePool.
+    const { metadata: _m, ...templateRest } = spec.template;
+    const { taints: _t, ...templateSpec } = templateRest.spec;
+    const stripped = {
+      apiVersion: rendered.apiVersion,
+      kind: rendered.kind,
+      metadata: { name: 'default' },
+      spec: { ...spec, template: { spec: templateSpec } },
+    };
+    expect(sortValues(stripped)).toEqual(sortValues(guideNodePool));
+  });
+
+  it('always sets cpu and memory limits, and GPUs when asked', () => {
+    const withGpu = renderNodePool(
+      identity,
+      { ...guideRequest.spec, limits: { cpu: '4', memory: '8Gi', gpu: '2' } },
+      guidePolicy,
+    );
+    expect(withGpu.spec.limits).toEqual({
+      cpu: '4',
+      memory: '8Gi',
+      'nvidia.com/gpu': '2',
+    });
+  });
+
+  it('is stable: the same input gives the same bytes, whatever the order of choices', () => {
+    fc.assert(
+      fc.property(createRequestArbitrary, raw => {
+        const request = poolRequestSchema.parse(raw) as PoolSpecRequest;
+        const id = {
+          id: 'x',
+          owner: request.owner,
+          name: request.pool,
+          generation: 3,
+        };
+        const once = stringify(renderNodePool(id, request.spec, defaultPolicy));
+        const shuffled = {
+          ...request.spec,
+          requirements: {
+            ...request.spec.requirements,
+            architectures: [
+              ...request.spec.requirements.architectures,
+            ].reverse(),
+            capacityTypes: [
+              ...request.spec.requirements.capacityTypes,
+            ].reverse(),
+          },
+        };
+        expect(stringify(renderNodePool(id, shuffled, defaultPolicy))).toBe(
+          once,
+        );
+        expect(stringify(renderNodePool(id, request.spec, defaultPolicy))).toBe(
+          once,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('uses the policy node class kind, and drops AWS-only requirements for other providers', () => {
+    const kwok = clusterPolicySchema.parse({
+      nodeClassRef: { group: 'karpenter.kwok.sh', kind: 'KWOKNodeClass' },
+      instanceCategories: [],
+    });
+    const rendered = renderNodePool(identity, guideRequest.spec, kwok);
+    expect(rendered.spec.template.spec.nodeClassRef).toEqual({
+      group: 'karpenter.kwok.sh',
+      kind: 'KWOKNodeClass',
+      name: 'default',
+    });
+    expect(rendered.spec.template.spec.requirements.map(r => r.key)).toEqual([
+      'kubernetes.io/arch',
+      'kubernetes.io/os',
+      'karpenter.sh/capacity-type',
+    ]);
+  });
+});
