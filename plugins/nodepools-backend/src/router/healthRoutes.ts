@@ -14,13 +14,11 @@ export function healthRoutes(options: {
     } catch {
       database = 'unavailable';
     }
-    res
-      .status(database === 'ok' ? 200 : 503)
-      .json({
-        status: database === 'ok' ? 'ok' : 'degraded',
-        database,
-        clusters: options.clusterCount,
-      });
+    res.status(database === 'ok' ? 200 : 503).json({
+      status: database === 'ok' ? 'ok' : 'degraded',
+      database,
+      clusters: options.clusterCount,
+    });
   });
   return router;
 }

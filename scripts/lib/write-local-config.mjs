@@ -1,0 +1,33 @@
+// Writes app-config.local.yaml (git-ignored, loaded automatically by `yarn start`) so that the
+// demo's `local` cluster points at the control plane that `yarn cluster:start` just started.
+// Config arrays replace rather than merge, so the whole nodepools section is copied from
+// app-config.yaml with the local cluster's connection filled in.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
+
+const [connectionFile, outFile] = process.argv.slice(2);
+const connection = JSON.parse(readFileSync(connectionFile, 'utf8'));
+const token = connection.tokens?.reconciler ?? connection.tokens?.admin;
+if (!connection.server || !token) {
+  console.error(
+    `${connectionFile} has no server or token; is the control plane running?`,
+  );
+  process.exit(1);
+}
+const { nodepools } = parse(readFileSync('app-config.yaml', 'utf8'));
+const local = nodepools.clusters.find(c => c.name === 'local');
+Object.assign(local, {
+  url: connection.server,
+  caData: connection.caData,
+  auth: { type: 'serviceAccount', token },
+});
+writeFileSync(
+  outFile,
+  `# Written by scripts/demo from ${connectionFile}; do not commit.\n${stringify(
+    { nodepools },
+  )}`,
+  { mode: 0o600 },
+);
+console.log(
+  `Pointed the portal's local cluster at ${connection.server} (${outFile})`,
+);
