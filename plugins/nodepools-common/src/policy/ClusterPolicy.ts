@@ -162,7 +162,30 @@ export const clusterPolicySchema = z
       reserved: { cpuCoreHour: 0.027, memoryGiBHour: 0.0036, gpuHour: 0.6 },
     }),
   })
-  .strict();
+  .strict()
+  .superRefine((policy, ctx) => {
+    // Karpenter's CRD refuses template labels in its own domains; catching it here names the
+    // config key instead of failing every apply.
+    for (const field of ['teamLabelKey', 'taintKey'] as const) {
+      const domain = labelDomain(policy[field]);
+      const restricted = policy.restrictedLabelDomains.find(
+        d => domain === d || domain.endsWith(`.${d}`),
+      );
+      if (restricted) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `must not be in the restricted label domain "${restricted}"`,
+        });
+      }
+    }
+  });
+
+/** The domain part of a label key (`example.com` of `example.com/team`), empty when there is none. */
+function labelDomain(key: string): string {
+  const slash = key.indexOf('/');
+  return slash === -1 ? '' : key.slice(0, slash);
+}
 
 /** The policy of one cluster, defaults applied. */
 export type ClusterPolicy = z.output<typeof clusterPolicySchema>;

@@ -310,5 +310,15 @@ describe('clusterPolicySchema', () => {
     expect(paths).toEqual(
       expect.arrayContaining(['maxPoolLimits.cpu', 'quorum', 'taintKey']),
     );
+    const restricted = clusterPolicySchema.safeParse({
+      teamLabelKey: 'node.kubernetes.io/team',
+      taintKey: 'karpenter.sh/team',
+    });
+    expect(
+      restricted.error!.issues.map(i => `${i.path.join('.')}: ${i.message}`),
+    ).toEqual([
+      'teamLabelKey: must not be in the restricted label domain "kubernetes.io"',
+      'taintKey: must not be in the restricted label domain "karpenter.sh"',
+    ]);
   });
 });
