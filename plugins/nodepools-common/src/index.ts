@@ -20,3 +20,4 @@ export * from './diff/diffNodePools';
 export * from './cost/estimateCost';
 export * from './preview/previewRequest';
 export * from './permissions';
+export * from './api/records';

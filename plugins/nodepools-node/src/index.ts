@@ -8,3 +8,12 @@ export {
   type ClusterConfig,
   type NodePoolsConfig,
 } from './readNodePoolsConfig';
+export {
+  nodePoolResourceRef,
+  isNodePoolOwner,
+  nodePoolPermissionRules,
+  nodePoolConditions,
+  createNodePoolConditionalDecision,
+  type NodePoolResource,
+  type NodePoolOwnershipQuery,
+} from './permissionRules';

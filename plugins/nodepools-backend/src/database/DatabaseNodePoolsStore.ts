@@ -1,0 +1,308 @@
+import {
+  resolvePackagePath,
+  type DatabaseService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import type { Knex } from 'knex';
+import type {
+  DecisionRecord,
+  Page,
+  PoolRecord,
+  RequestRecord,
+} from '@nodepools/plugin-nodepools-common';
+import type { ResourceFilter } from '../permissions/resourceFilter';
+import { applyResourceFilter } from './applyResourceFilter';
+import { applyCursor, decodeCursor, encodeCursor } from './cursor';
+import type {
+  NewEvent,
+  NodePoolsStore,
+  PoolPatch,
+  PoolQuery,
+  RequestQuery,
+} from './NodePoolsStore';
+import {
+  eventFromRow,
+  iso,
+  poolFromRow,
+  poolToRow,
+  requestFromRow,
+  requestToRow,
+} from './rows';
+
+const migrationsDir = resolvePackagePath(
+  '@nodepools/plugin-nodepools-backend',
+  'migrations',
+);
+
+const POOLS = 'nodepools_pools';
+const REQUESTS = 'nodepools_requests';
+const DECISIONS = 'nodepools_decisions';
+const EVENTS = 'nodepools_events';
+
+/** Unique-index violations, which mean "someone else got there first", in either database. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(e?.message ?? '')
+  );
+}
+
+function page<T extends { createdAt: string; id: string }>(
+  rows: T[],
+  limit: number,
+): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ at: last.createdAt, id: last.id })
+        : undefined,
+  };
+}
+
+/** The store on the plugin's database: SQLite by default, PostgreSQL in production. */
+export class DatabaseNodePoolsStore implements NodePoolsStore {
+  /** Connects to the plugin's database and runs the shipped migrations unless told to skip them. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseNodePoolsStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseNodePoolsStore(client);
+  }
+
+  private constructor(private readonly db: Knex | Knex.Transaction) {}
+
+  async transaction<T>(fn: (tx: NodePoolsStore) => Promise<T>): Promise<T> {
+    if ((this.db as Knex.Transaction).isTransaction) return fn(this);
+    return (this.db as Knex).transaction(trx =>
+      fn(new DatabaseNodePoolsStore(trx)),
+    );
+  }
+
+  async listPools(query: PoolQuery): Promise<Page<PoolRecord>> {
+    const qb = this.db(POOLS).select('*');
+    if (query.owner) qb.where('owner', query.owner);
+    if (query.cluster) qb.where('cluster', query.cluster);
+    if (query.phase?.length) qb.whereIn('phase', query.phase);
+    applyResourceFilter(qb, query.filter);
+    applyCursor(qb, 'created_at', 'desc', query.cursor);
+    const rows = await qb.limit(query.limit + 1);
+    return page(rows.map(poolFromRow).map(stripVersion), query.limit);
+  }
+
+  async getPool(id: string, filter?: ResourceFilter) {
+    const qb = this.db(POOLS).where('id', id).first();
+    applyResourceFilter(qb, filter);
+    const row = await qb;
+    return row ? poolFromRow(row) : undefined;
+  }
+
+  async livePools(cluster: string) {
+    const rows = await this.db(POOLS)
+      .where('cluster', cluster)
+      .whereNot('phase', 'removed');
+    return rows.map(poolFromRow);
+  }
+
+  async insertPool(pool: PoolRecord) {
+    try {
+      await this.db(POOLS).insert(poolToRow(pool));
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new ConflictError(
+          `${pool.owner} already has a pool named ${pool.name} on ${pool.cluster}`,
+        );
+      throw error;
+    }
+  }
+
+  async updatePool(
+    id: string,
+    expectedVersion: number | undefined,
+    patch: PoolPatch,
+  ) {
+    const row: Record<string, unknown> = { updated_at: patch.updatedAt };
+    if (patch.phase !== undefined) row.phase = patch.phase;
+    if (patch.spec !== undefined) row.spec = JSON.stringify(patch.spec);
+    if (patch.generation !== undefined) row.generation = patch.generation;
+    if (patch.appliedGeneration !== undefined)
+      row.applied_generation = patch.appliedGeneration;
+    if (patch.approvedRequestId !== undefined)
+      row.approved_request_id = patch.approvedRequestId;
+    if (patch.status !== undefined)
+      row.status = patch.status === null ? null : JSON.stringify(patch.status);
+    if (patch.lastError !== undefined) row.last_error = patch.lastError;
+    const qb = this.db(POOLS).where('id', id);
+    if (expectedVersion !== undefined) qb.where('version', expectedVersion);
+    const count = await qb.update({
+      ...row,
+      version: this.db.raw('version + 1'),
+    });
+    return count === 1;
+  }
+
+  async insertRequest(request: Omit<RequestRecord, 'decisions'>) {
+    try {
+      await this.db(REQUESTS).insert(requestToRow(request));
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          `pool ${request.pool} on ${request.cluster} already has a pending request; wait for it or cancel it`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async getRequest(id: string, filter?: ResourceFilter) {
+    const qb = this.db(REQUESTS).where('id', id).first();
+    applyResourceFilter(qb, filter);
+    const row = await qb;
+    if (!row) return undefined;
+    return {
+      ...requestFromRow(row),
+      decisions: await this.decisionsOf([id]).then(m => m.get(id) ?? []),
+    };
+  }
+
+  async listRequests(query: RequestQuery): Promise<Page<RequestRecord>> {
+    const qb = this.db(REQUESTS).select('*');
+    if (query.state?.length) qb.whereIn('state', query.state);
+    if (query.cluster) qb.where('cluster', query.cluster);
+    if (query.owner) qb.where('owner', query.owner);
+    if (query.requester) qb.where('requester', query.requester);
+    applyResourceFilter(qb, query.filter);
+    applyCursor(
+      qb,
+      'created_at',
+      query.order === 'newest' ? 'desc' : 'asc',
+      query.cursor,
+    );
+    const rows = (await qb.limit(query.limit + 1)).map(requestFromRow);
+    const decisions = await this.decisionsOf(
+      rows.slice(0, query.limit).map(r => r.id),
+    );
+    return page(
+      rows.map(({ version: _v, ...r }) => ({
+        ...r,
+        decisions: decisions.get(r.id) ?? [],
+      })),
+      query.limit,
+    );
+  }
+
+  async transitionRequest(
+    id: string,
+    expectedVersion: number,
+    patch: { state?: RequestRecord['state']; reason?: string; poolId?: string },
+    now: string,
+  ) {
+    const row: Record<string, unknown> = {
+      updated_at: now,
+      version: this.db.raw('version + 1'),
+    };
+    if (patch.state) row.state = patch.state;
+    if (patch.reason !== undefined) row.reason = patch.reason;
+    if (patch.poolId !== undefined) row.pool_id = patch.poolId;
+    const count = await this.db(REQUESTS)
+      .where({ id, version: expectedVersion })
+      .update(row);
+    return count === 1;
+  }
+
+  async expiredPendingRequests(now: string) {
+    const rows = await this.db(REQUESTS)
+      .where('state', 'pending')
+      .andWhere('expires_at', '<=', now)
+      .limit(500);
+    return rows.map(r => ({ ...requestFromRow(r), decisions: [] }));
+  }
+
+  async insertDecision(requestId: string, decision: DecisionRecord) {
+    try {
+      await this.db(DECISIONS).insert({
+        request_id: requestId,
+        actor: decision.actor,
+        decision: decision.decision,
+        comment: decision.comment ?? null,
+        created_at: decision.createdAt,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new ConflictError(
+          `${decision.actor} has already decided on this request`,
+        );
+      throw error;
+    }
+  }
+
+  async appendEvent(event: NewEvent, now: string) {
+    await this.db(EVENTS).insert({
+      pool_id: event.poolId ?? null,
+      request_id: event.requestId ?? null,
+      type: event.type,
+      actor: event.actor ?? null,
+      message: event.message,
+      data: event.data ? JSON.stringify(event.data) : null,
+      created_at: now,
+    });
+  }
+
+  async history(query: {
+    poolId?: string;
+    requestId?: string;
+    limit: number;
+    cursor?: string;
+  }) {
+    const qb = this.db(EVENTS).select('*');
+    if (query.poolId) qb.where('pool_id', query.poolId);
+    if (query.requestId) qb.where('request_id', query.requestId);
+    // Events are ordered by their sequence id; the cursor carries the last id seen.
+    if (query.cursor)
+      qb.where('id', '<', Number(decodeCursor(query.cursor).id));
+    const rows = await qb.orderBy('id', 'desc').limit(query.limit + 1);
+    const items = rows.slice(0, query.limit).map(eventFromRow);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ at: last.createdAt, id: last.id })
+          : undefined,
+    };
+  }
+
+  private async decisionsOf(
+    requestIds: string[],
+  ): Promise<Map<string, DecisionRecord[]>> {
+    const out = new Map<string, DecisionRecord[]>();
+    if (requestIds.length === 0) return out;
+    const rows = await this.db(DECISIONS)
+      .whereIn('request_id', requestIds)
+      .orderBy('id', 'asc');
+    for (const row of rows) {
+      const list = out.get(row.request_id) ?? [];
+      list.push({
+        actor: row.actor,
+        decision: row.decision,
+        comment: row.comment ?? undefined,
+        createdAt: iso(row.created_at),
+      });
+      out.set(row.request_id, list);
+    }
+    return out;
+  }
+}
+
+const stripVersion = ({
+  version: _v,
+  ...pool
+}: PoolRecord & { version: number }): PoolRecord => pool;

@@ -1,0 +1,102 @@
+import type {
+  DecisionRecord,
+  EventRecord,
+  EventType,
+  Page,
+  PoolRecord,
+  PoolStatus,
+  RequestRecord,
+  RequestState,
+} from '@nodepools/plugin-nodepools-common';
+import type { ResourceFilter } from '../permissions/resourceFilter';
+
+/** Filters for listing pools. */
+export interface PoolQuery {
+  owner?: string;
+  cluster?: string;
+  phase?: PoolRecord['phase'][];
+  /** The permission framework's conditions, applied in SQL. */
+  filter?: ResourceFilter;
+  limit: number;
+  cursor?: string;
+}
+
+/** Filters for listing requests (the approval queue, "my requests"). */
+export interface RequestQuery {
+  state?: RequestState[];
+  cluster?: string;
+  owner?: string;
+  requester?: string;
+  order: 'newest' | 'oldest';
+  filter?: ResourceFilter;
+  limit: number;
+  cursor?: string;
+}
+
+/** A new history entry. */
+export interface NewEvent {
+  poolId?: string;
+  requestId?: string;
+  type: EventType;
+  actor?: string;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+/** Reads and writes of pools, requests, decisions and history. */
+export interface NodePoolsStore {
+  /** Runs the function in one database transaction; a thrown error rolls everything back. */
+  transaction<T>(fn: (tx: NodePoolsStore) => Promise<T>): Promise<T>;
+
+  listPools(query: PoolQuery): Promise<Page<PoolRecord>>;
+  getPool(id: string, filter?: ResourceFilter): Promise<PoolRecord | undefined>;
+  /** Every pool of a cluster that is not removed: what the policy counts. */
+  livePools(cluster: string): Promise<PoolRecord[]>;
+  insertPool(pool: PoolRecord): Promise<void>;
+  /** Updates the given fields if the pool still has the expected version; false when it changed meanwhile. */
+  updatePool(
+    id: string,
+    expectedVersion: number | undefined,
+    patch: PoolPatch,
+  ): Promise<boolean>;
+
+  insertRequest(request: Omit<RequestRecord, 'decisions'>): Promise<void>;
+  getRequest(
+    id: string,
+    filter?: ResourceFilter,
+  ): Promise<(RequestRecord & { version: number }) | undefined>;
+  listRequests(query: RequestQuery): Promise<Page<RequestRecord>>;
+  /** Moves a request from one state to another, only if its version is the one read. */
+  transitionRequest(
+    id: string,
+    expectedVersion: number,
+    patch: { state?: RequestState; reason?: string; poolId?: string },
+    now: string,
+  ): Promise<boolean>;
+  /** Pending requests whose expiry is at or before `now`. */
+  expiredPendingRequests(now: string): Promise<RequestRecord[]>;
+  insertDecision(requestId: string, decision: DecisionRecord): Promise<void>;
+
+  appendEvent(event: NewEvent, now: string): Promise<void>;
+  history(query: {
+    poolId?: string;
+    requestId?: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<EventRecord>>;
+}
+
+/** Fields of a pool that change after it is created. */
+export interface PoolPatch {
+  phase?: PoolRecord['phase'];
+  spec?: PoolRecord['spec'];
+  generation?: number;
+  appliedGeneration?: number | null;
+  approvedRequestId?: string;
+  status?: PoolStatus | null;
+  lastError?: string | null;
+  updatedAt: string;
+}
+
+/** The optimistic-concurrency version of a pool, as stored. */
+export type VersionedPool = PoolRecord & { version: number };

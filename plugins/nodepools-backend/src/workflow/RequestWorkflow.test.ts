@@ -1,0 +1,275 @@
+import { ConflictError, NotAllowedError } from '@backstage/errors';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createRequest,
+  people,
+  rowCounts,
+  setupWorkflow,
+} from '../__testUtils__/fixtures';
+import { FieldValidationError } from './FieldValidationError';
+
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())(
+  'RequestWorkflow on %s',
+  databaseId => {
+    const setup = async (policy: Record<string, unknown> = {}) => {
+      const knex = await databases.init(databaseId);
+      return { knex, ...(await setupWorkflow(knex, policy)) };
+    };
+
+    it('files a valid request as pending, with history', async () => {
+      const { workflow, store } = await setup();
+      const request = await workflow.file(createRequest(), people.bob);
+      expect(request).toMatchObject({
+        state: 'pending',
+        requester: 'user:default/bob',
+        owner: 'group:default/payments',
+        policy: { allowed: true },
+      });
+      expect(request.expiresAt).toBe('2026-12-01T10:00:00.000Z');
+      const stored = await store.getRequest(request.id);
+      expect(stored).toMatchObject({
+        state: 'pending',
+        spec: createRequest().spec,
+      });
+      const history = await store.history({ requestId: request.id, limit: 10 });
+      expect(history.items.map(e => e.type)).toEqual(['request.created']);
+    });
+
+    it('refuses malformed input and policy violations, writing nothing', async () => {
+      const { workflow, knex } = await setup({
+        maxPoolLimits: { cpu: '8', memory: '64Gi' },
+      });
+      const before = await rowCounts(knex);
+      const malformed = workflow.file(
+        createRequest({ pool: 'Bad Name', spec: { limits: {} } }),
+        people.bob,
+      );
+      await expect(malformed).rejects.toBeInstanceOf(FieldValidationError);
+      await expect(malformed).rejects.toMatchObject({
+        fieldErrors: expect.arrayContaining([
+          expect.objectContaining({ path: 'pool' }),
+        ]),
+      });
+      const overLimit = workflow.file(createRequest(), people.bob);
+      await expect(overLimit).rejects.toMatchObject({
+        violations: [expect.objectContaining({ path: 'spec.limits.cpu' })],
+      });
+      await expect(
+        workflow.file(createRequest({ cluster: 'mars' }), people.bob),
+      ).rejects.toMatchObject({
+        fieldErrors: [expect.objectContaining({ path: 'cluster' })],
+      });
+      expect(await rowCounts(knex)).toEqual(before);
+    });
+
+    it('needs the quorum of distinct approvers, then grants the pool', async () => {
+      const { workflow, store, tick, approved } = await setup({ quorum: 2 });
+      const request = await workflow.file(createRequest(), people.bob);
+      tick();
+      const first = await workflow.decide(
+        request.id,
+        people.approver(1),
+        'approve',
+        'fine',
+      );
+      expect(first.state).toBe('pending');
+      await expect(
+        workflow.decide(request.id, people.approver(1), 'approve'),
+      ).rejects.toBeInstanceOf(ConflictError);
+      expect(approved).toEqual([]);
+      tick();
+      const second = await workflow.decide(
+        request.id,
+        people.approver(2),
+        'approve',
+      );
+      expect(second.state).toBe('approved');
+      expect(second.decisions.map(d => d.actor)).toEqual([
+        'user:default/approver-1',
+        'user:default/approver-2',
+      ]);
+      expect(approved).toEqual(['local']);
+      const pool = await store.getPool(second.poolId!);
+      expect(pool).toMatchObject({
+        name: 'pci',
+        owner: 'group:default/payments',
+        phase: 'provisioning',
+        generation: 1,
+        approvedRequestId: request.id,
+      });
+      const history = await store.history({ poolId: pool!.id, limit: 10 });
+      expect(history.items.map(e => e.type)).toEqual([
+        'request.approved',
+        'pool.created',
+      ]);
+    });
+
+    it('never lets requesters or non-approvers decide', async () => {
+      const { workflow } = await setup();
+      const request = await workflow.file(createRequest(), people.bob);
+      await expect(
+        workflow.decide(request.id, people.bob, 'approve'),
+      ).rejects.toBeInstanceOf(NotAllowedError);
+      await expect(
+        workflow.decide(request.id, people.carol, 'approve'),
+      ).rejects.toThrow(/only members of group:default\/platform/);
+      const selfApprover = { ...people.alice };
+      const own = await workflow.file(
+        createRequest({
+          pool: 'platform-tools',
+          owner: 'group:default/platform',
+          spec: { ...createRequest().spec, namespaces: ['platform-tools'] },
+        }),
+        selfApprover,
+      );
+      await expect(
+        workflow.decide(own.id, selfApprover, 'approve'),
+      ).rejects.toThrow('requesters never decide on their own request');
+    });
+
+    it('rejects with a reason and changes no pool', async () => {
+      const { workflow, store } = await setup();
+      const request = await workflow.file(createRequest(), people.bob);
+      const rejected = await workflow.decide(
+        request.id,
+        people.alice,
+        'reject',
+        'use the shared pool',
+      );
+      expect(rejected).toMatchObject({
+        state: 'rejected',
+        reason: 'use the shared pool',
+      });
+      expect((await store.listPools({ limit: 10 })).items).toEqual([]);
+      await expect(
+        workflow.decide(request.id, people.approver(2), 'approve'),
+      ).rejects.toThrow(/is rejected, not pending/);
+    });
+
+    it('applies an approved update as a new generation and a decommission as decommissioning', async () => {
+      const { workflow, store, tick } = await setup();
+      const created = await workflow.decide(
+        (
+          await workflow.file(createRequest(), people.bob)
+        ).id,
+        people.alice,
+        'approve',
+      );
+      tick();
+      const spec = {
+        ...createRequest().spec,
+        limits: { cpu: '32', memory: '64Gi' },
+      };
+      const update = await workflow.file(
+        createRequest({ kind: 'update', spec }),
+        people.bob,
+      );
+      expect(update.poolId).toBe(created.poolId);
+      await workflow.decide(update.id, people.alice, 'approve');
+      expect(await store.getPool(created.poolId!)).toMatchObject({
+        generation: 2,
+        spec: { limits: { cpu: '32' } },
+        approvedRequestId: update.id,
+      });
+      tick();
+      const { spec: _s, ...target } = createRequest();
+      const decommission = await workflow.file(
+        {
+          ...target,
+          kind: 'decommission',
+          justification: 'moving to the shared pool',
+        },
+        people.bob,
+      );
+      await workflow.decide(decommission.id, people.alice, 'approve');
+      expect(await store.getPool(created.poolId!)).toMatchObject({
+        phase: 'decommissioning',
+        generation: 2,
+      });
+    });
+
+    it('holds one pending request per pool', async () => {
+      const { workflow } = await setup();
+      await workflow.file(createRequest(), people.bob);
+      await expect(
+        workflow.file(createRequest(), {
+          ...people.bob,
+          userRef: 'user:default/erin',
+        }),
+      ).rejects.toThrow(/already has a pending request/);
+    });
+
+    it('lets only the requester cancel, and expires what nobody decided', async () => {
+      const { workflow, store, clock } = await setup({ requestExpiryHours: 1 });
+      const a = await workflow.file(createRequest(), people.bob);
+      await expect(workflow.cancel(a.id, people.alice)).rejects.toBeInstanceOf(
+        NotAllowedError,
+      );
+      expect(
+        (await workflow.cancel(a.id, people.bob, 'changed my mind')).state,
+      ).toBe('cancelled');
+      const b = await workflow.file(createRequest(), people.bob);
+      clock.now = new Date(clock.now.getTime() + 2 * 3600_000);
+      await expect(
+        workflow.decide(b.id, people.alice, 'approve'),
+      ).rejects.toThrow(/expired/);
+      expect(await workflow.expirePending()).toBe(1);
+      expect(await workflow.expirePending()).toBe(0);
+      expect(await store.getRequest(b.id)).toMatchObject({ state: 'expired' });
+    });
+
+    it.each([1, 3])(
+      'turns N racing approvals into exactly one approval transition (quorum %i)',
+      async quorum => {
+        const { workflow, store } = await setup({ quorum });
+        const request = await workflow.file(createRequest(), people.bob);
+        const racers = Array.from({ length: 8 }, (_, i) =>
+          workflow.decide(request.id, people.approver(i), 'approve'),
+        );
+        const results = await Promise.allSettled(racers);
+        const fulfilled = results.filter(r => r.status === 'fulfilled');
+        const rejected = results.filter(
+          r => r.status === 'rejected',
+        ) as PromiseRejectedResult[];
+        for (const r of rejected)
+          expect(r.reason).toBeInstanceOf(ConflictError);
+        // Exactly `quorum` approvals count; the rest arrive after the transition and are refused.
+        expect(fulfilled).toHaveLength(quorum);
+        const final = await store.getRequest(request.id);
+        expect(final!.state).toBe('approved');
+        expect(final!.decisions).toHaveLength(quorum);
+        const events = await store.history({
+          requestId: request.id,
+          limit: 50,
+        });
+        expect(
+          events.items.filter(e => e.type === 'request.approved'),
+        ).toHaveLength(1);
+        expect((await store.listPools({ limit: 10 })).items).toHaveLength(1);
+      },
+    );
+
+    it('re-checks the budget at approval time', async () => {
+      const { workflow } = await setup({
+        teamBudget: { cpu: '20', memory: '1Ti' },
+      });
+      const first = await workflow.file(
+        createRequest({ pool: 'one' }),
+        people.bob,
+      );
+      const second = await workflow.file(
+        createRequest({
+          pool: 'two',
+          spec: { ...createRequest().spec, namespaces: ['payments-2'] },
+        }),
+        people.bob,
+      );
+      await workflow.decide(first.id, people.alice, 'approve');
+      await expect(
+        workflow.decide(second.id, people.alice, 'approve'),
+      ).rejects.toThrow(/no longer fits the cluster policy: spec.limits.cpu/);
+    });
+  },
+);

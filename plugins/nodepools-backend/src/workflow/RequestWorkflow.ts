@@ -1,0 +1,484 @@
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  previewRequest,
+  type PoolRecord,
+  type RequestPreview,
+  type RequestRecord,
+} from '@nodepools/plugin-nodepools-common';
+import type {
+  ClusterConfig,
+  NodePoolsConfig,
+} from '@nodepools/plugin-nodepools-node';
+import type { NodePoolsStore, VersionedPool } from '../database/NodePoolsStore';
+import {
+  ConcurrentUpdateError,
+  FieldValidationError,
+} from './FieldValidationError';
+import type { RequestNotifier } from './RequestNotifier';
+
+/** Who is acting: the user's entity ref and the groups they belong to. */
+export interface Actor {
+  userRef: string;
+  ownershipRefs: string[];
+}
+
+/** Dependencies of the workflow; time and ids are passed in so tests control them. */
+export interface RequestWorkflowOptions {
+  store: NodePoolsStore;
+  config: NodePoolsConfig;
+  logger: LoggerService;
+  notifier?: RequestNotifier;
+  now?: () => Date;
+  newId?: () => string;
+  /** Called after a request is approved, so the reconciler can apply it at once. */
+  onApproved?: (cluster: string) => void;
+}
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * The request lifecycle: file, approve (with quorum), reject, cancel, expire. Every transition is
+ * one transaction that checks the request's version, appends history and changes the pool.
+ */
+export class RequestWorkflow {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(private readonly options: RequestWorkflowOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+  }
+
+  /** The cluster by name, or a 400 naming the field. */
+  cluster(name: unknown): ClusterConfig {
+    const cluster = this.options.config.clusters.find(c => c.name === name);
+    if (!cluster) {
+      const known =
+        this.options.config.clusters.map(c => c.name).join(', ') || 'none';
+      throw new FieldValidationError(
+        `cluster: "${String(name)}" is not a configured cluster`,
+        [
+          {
+            path: 'cluster',
+            message: `must be one of the configured clusters (${known})`,
+          },
+        ],
+      );
+    }
+    return cluster;
+  }
+
+  /** The full preview of a request against the live pools, without writing anything. */
+  async preview(
+    raw: unknown,
+    store: NodePoolsStore = this.options.store,
+  ): Promise<RequestPreview> {
+    const cluster = this.cluster(
+      (raw as { cluster?: unknown } | null)?.cluster,
+    );
+    const pools = await store.livePools(cluster.name);
+    const target = pools.find(
+      p =>
+        p.owner === normalisedOwner(raw) &&
+        p.name === (raw as { pool?: unknown }).pool,
+    );
+    const result = previewRequest({
+      request: raw,
+      policy: cluster.policy,
+      currentPools: pools,
+      running: undefined,
+      poolId: target?.id,
+      generation: target ? target.generation + 1 : 1,
+    });
+    if (!result.ok) {
+      throw new FieldValidationError(
+        `request is invalid: ${result.errors
+          .map(e => `${e.path}: ${e.message}`)
+          .join('; ')}`,
+        result.errors,
+      );
+    }
+    return result.preview;
+  }
+
+  /** Files a request as pending; refused with the violations when the policy does not allow it. */
+  async file(raw: unknown, requester: Actor): Promise<RequestRecord> {
+    return this.options.store.transaction(async tx => {
+      const preview = await this.preview(raw, tx);
+      if (!preview.policy.allowed) {
+        throw new FieldValidationError(
+          `the cluster policy refuses this request: ${preview.policy.violations
+            .map(v => `${v.path}: ${v.message}`)
+            .join('; ')}`,
+          [],
+          preview.policy.violations,
+        );
+      }
+      const { request } = preview;
+      const now = this.now();
+      const cluster = this.cluster(request.cluster);
+      const pool =
+        request.kind === 'create'
+          ? undefined
+          : (await tx.livePools(request.cluster)).find(
+              p => p.owner === request.owner && p.name === request.pool,
+            );
+      const record: RequestRecord = {
+        id: this.newId(),
+        kind: request.kind,
+        cluster: request.cluster,
+        owner: request.owner,
+        pool: request.pool,
+        poolId: pool?.id,
+        spec: request.kind === 'decommission' ? undefined : request.spec,
+        justification: request.justification,
+        requester: requester.userRef,
+        state: 'pending',
+        policy: preview.policy,
+        decisions: [],
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        expiresAt: new Date(
+          now.getTime() + cluster.policy.requestExpiryHours * 3600_000,
+        ).toISOString(),
+      };
+      await tx.insertRequest(record);
+      await tx.appendEvent(
+        {
+          requestId: record.id,
+          poolId: pool?.id,
+          type: 'request.created',
+          actor: requester.userRef,
+          message: `${requester.userRef} requested to ${request.kind} pool ${request.pool} on ${request.cluster}`,
+        },
+        record.createdAt,
+      );
+      return record;
+    });
+  }
+
+  /** Records an approval or a rejection; approving with enough distinct approvers applies it to the pool. */
+  async decide(
+    id: string,
+    actor: Actor,
+    decision: 'approve' | 'reject',
+    comment?: string,
+  ): Promise<RequestRecord> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.options.store.transaction(tx =>
+          this.decideOnce(tx, id, actor, decision, comment),
+        );
+        if (result.state === 'approved')
+          this.options.onApproved?.(result.cluster);
+        if (result.state !== 'pending')
+          await this.options.notifier?.decided(result);
+        return result;
+      } catch (error) {
+        if (
+          !(error instanceof ConcurrentUpdateError) ||
+          attempt >= MAX_ATTEMPTS
+        )
+          throw error;
+        await new Promise(resolve =>
+          setTimeout(resolve, Math.random() * 20 * attempt),
+        );
+      }
+    }
+  }
+
+  private async decideOnce(
+    tx: NodePoolsStore,
+    id: string,
+    actor: Actor,
+    decision: 'approve' | 'reject',
+    comment?: string,
+  ): Promise<RequestRecord> {
+    const request = await tx.getRequest(id);
+    if (!request) throw new NotFoundError(`no request ${id}`);
+    if (request.state !== 'pending')
+      throw new ConflictError(`request ${id} is ${request.state}, not pending`);
+    const now = this.now().toISOString();
+    if (request.expiresAt <= now)
+      throw new ConflictError(`request ${id} expired at ${request.expiresAt}`);
+    if (request.requester === actor.userRef)
+      throw new NotAllowedError('requesters never decide on their own request');
+    const cluster = this.cluster(request.cluster);
+    if (
+      !cluster.policy.approverGroups.some(g => actor.ownershipRefs.includes(g))
+    ) {
+      throw new NotAllowedError(
+        `only members of ${cluster.policy.approverGroups.join(
+          ', ',
+        )} may decide on requests for ${cluster.name}`,
+      );
+    }
+    // Claim the row first: concurrent deciders serialise here, and the losers retry with fresh state.
+    if (!(await tx.transitionRequest(id, request.version, {}, now)))
+      throw new ConcurrentUpdateError();
+    const version = request.version + 1;
+    await tx.insertDecision(id, {
+      actor: actor.userRef,
+      decision,
+      comment,
+      createdAt: now,
+    });
+
+    if (decision === 'reject') {
+      await this.transition(
+        tx,
+        id,
+        version,
+        { state: 'rejected', reason: comment },
+        now,
+      );
+      await tx.appendEvent(
+        {
+          requestId: id,
+          poolId: request.poolId,
+          type: 'request.rejected',
+          actor: actor.userRef,
+          message: `${actor.userRef} rejected the request: ${
+            comment ?? ''
+          }`.trim(),
+        },
+        now,
+      );
+      return (await tx.getRequest(id))!;
+    }
+
+    const approvals =
+      request.decisions.filter(d => d.decision === 'approve').length + 1;
+    if (approvals < cluster.policy.quorum) {
+      await tx.appendEvent(
+        {
+          requestId: id,
+          poolId: request.poolId,
+          type: 'request.approval-recorded',
+          actor: actor.userRef,
+          message: `${actor.userRef} approved (${approvals} of ${cluster.policy.quorum})`,
+        },
+        now,
+      );
+      return (await tx.getRequest(id))!;
+    }
+
+    // The team's other pools may have changed since the request was filed: check again.
+    const { version: _v, decisions: _d, ...stored } = request;
+    const preview = await this.preview(
+      {
+        kind: stored.kind,
+        owner: stored.owner,
+        cluster: stored.cluster,
+        pool: stored.pool,
+        justification: stored.justification,
+        ...(stored.spec ? { spec: stored.spec } : {}),
+      },
+      tx,
+    );
+    if (!preview.policy.allowed) {
+      throw new ConflictError(
+        `the request no longer fits the cluster policy: ${preview.policy.violations
+          .map(v => `${v.path}: ${v.message}`)
+          .join('; ')}`,
+      );
+    }
+    const poolId = await this.applyToPool(tx, request, actor, now);
+    await this.transition(tx, id, version, { state: 'approved', poolId }, now);
+    await tx.appendEvent(
+      {
+        requestId: id,
+        poolId,
+        type: 'request.approved',
+        actor: actor.userRef,
+        message: `${actor.userRef} approved; ${request.kind} of ${request.pool} is waiting to be applied`,
+      },
+      now,
+    );
+    return (await tx.getRequest(id))!;
+  }
+
+  /** Moves the approved change into the pool: a new pool, a new generation, or decommissioning. */
+  private async applyToPool(
+    tx: NodePoolsStore,
+    request: RequestRecord,
+    actor: Actor,
+    now: string,
+  ): Promise<string> {
+    const current = (await tx.livePools(request.cluster)).find(
+      p => p.owner === request.owner && p.name === request.pool,
+    ) as VersionedPool | undefined;
+    if (request.kind === 'create') {
+      const pool: PoolRecord = {
+        id: this.newId(),
+        cluster: request.cluster,
+        owner: request.owner,
+        name: request.pool,
+        phase: 'provisioning',
+        spec: request.spec!,
+        generation: 1,
+        approvedRequestId: request.id,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.insertPool(pool);
+      await tx.appendEvent(
+        {
+          poolId: pool.id,
+          requestId: request.id,
+          type: 'pool.created',
+          actor: actor.userRef,
+          message: `pool ${pool.name} granted to ${pool.owner} on ${pool.cluster}`,
+        },
+        now,
+      );
+      return pool.id;
+    }
+    if (!current)
+      throw new ConflictError(
+        `pool ${request.pool} no longer exists on ${request.cluster}`,
+      );
+    const patch =
+      request.kind === 'update'
+        ? {
+            spec: request.spec!,
+            generation: current.generation + 1,
+            approvedRequestId: request.id,
+            updatedAt: now,
+          }
+        : {
+            phase: 'decommissioning' as const,
+            approvedRequestId: request.id,
+            updatedAt: now,
+          };
+    if (!(await tx.updatePool(current.id, current.version, patch)))
+      throw new ConcurrentUpdateError();
+    await tx.appendEvent(
+      request.kind === 'update'
+        ? {
+            poolId: current.id,
+            requestId: request.id,
+            type: 'pool.updated',
+            actor: actor.userRef,
+            message: `pool ${current.name} spec approved as generation ${
+              current.generation + 1
+            }`,
+          }
+        : {
+            poolId: current.id,
+            requestId: request.id,
+            type: 'pool.decommissioning',
+            actor: actor.userRef,
+            message: `pool ${current.name} approved for removal`,
+          },
+      now,
+    );
+    return current.id;
+  }
+
+  /** Withdraws a pending request; only its requester may. */
+  async cancel(
+    id: string,
+    actor: Actor,
+    reason?: string,
+  ): Promise<RequestRecord> {
+    return this.options.store.transaction(async tx => {
+      const request = await tx.getRequest(id);
+      if (!request) throw new NotFoundError(`no request ${id}`);
+      if (request.requester !== actor.userRef)
+        throw new NotAllowedError('only the requester may cancel a request');
+      if (request.state !== 'pending')
+        throw new ConflictError(
+          `request ${id} is ${request.state}, not pending`,
+        );
+      const now = this.now().toISOString();
+      await this.transition(
+        tx,
+        id,
+        request.version,
+        { state: 'cancelled', reason },
+        now,
+      );
+      await tx.appendEvent(
+        {
+          requestId: id,
+          poolId: request.poolId,
+          type: 'request.cancelled',
+          actor: actor.userRef,
+          message: `${actor.userRef} cancelled the request${
+            reason ? `: ${reason}` : ''
+          }`,
+        },
+        now,
+      );
+      return (await tx.getRequest(id))!;
+    });
+  }
+
+  /** Expires pending requests past their time; returns how many. Safe to run on many replicas. */
+  async expirePending(): Promise<number> {
+    const now = this.now().toISOString();
+    let expired = 0;
+    for (const request of await this.options.store.expiredPendingRequests(
+      now,
+    )) {
+      const done = await this.options.store.transaction(async tx => {
+        const fresh = await tx.getRequest(request.id);
+        if (!fresh || fresh.state !== 'pending') return false;
+        if (
+          !(await tx.transitionRequest(
+            fresh.id,
+            fresh.version,
+            {
+              state: 'expired',
+              reason: 'no decision before the request expired',
+            },
+            now,
+          ))
+        )
+          return false;
+        await tx.appendEvent(
+          {
+            requestId: fresh.id,
+            poolId: fresh.poolId,
+            type: 'request.expired',
+            message: `request expired undecided at ${fresh.expiresAt}`,
+          },
+          now,
+        );
+        return true;
+      });
+      if (done) {
+        expired++;
+        await this.options.notifier?.decided({ ...request, state: 'expired' });
+      }
+    }
+    if (expired)
+      this.options.logger.info(
+        `Expired ${expired} pending node pool request(s)`,
+      );
+    return expired;
+  }
+
+  private async transition(
+    tx: NodePoolsStore,
+    id: string,
+    version: number,
+    patch: Parameters<NodePoolsStore['transitionRequest']>[2],
+    now: string,
+  ) {
+    if (!(await tx.transitionRequest(id, version, patch, now)))
+      throw new ConcurrentUpdateError();
+  }
+}
+
+function normalisedOwner(raw: unknown): string | undefined {
+  const owner = (raw as { owner?: unknown } | null)?.owner;
+  if (typeof owner !== 'string') return undefined;
+  return owner.includes(':') ? owner : `group:default/${owner}`;
+}

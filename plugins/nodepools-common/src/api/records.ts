@@ -1,0 +1,118 @@
+import type { PoolSpec } from '../model/PoolSpec';
+import type { RequestKind } from '../model/PoolRequest';
+import type { PolicyResult } from '../policy/evaluatePolicy';
+import type { PoolPhase } from '../policy/teamBudget';
+
+/** Where a request is in its life. */
+export const REQUEST_STATES = [
+  'pending',
+  'approved',
+  'rejected',
+  'cancelled',
+  'expired',
+  'applied',
+  'failed',
+] as const;
+/** A request's state. */
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+/** A Kubernetes-style condition as the reconciler reads it from the NodePool. */
+export interface PoolCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+/** What the reconciler last observed of a pool in its cluster. */
+export interface PoolStatus {
+  observedGeneration?: number;
+  conditions: PoolCondition[];
+  nodes?: number;
+  /** `status.resources`: capacity of the pool's nodes (provisioned), not what pods use. */
+  provisioned?: Record<string, string>;
+  observedAt: string;
+}
+
+/** A pool: the long-lived grant. */
+export interface PoolRecord {
+  id: string;
+  cluster: string;
+  owner: string;
+  name: string;
+  phase: PoolPhase;
+  spec: PoolSpec;
+  generation: number;
+  appliedGeneration?: number;
+  approvedRequestId?: string;
+  status?: PoolStatus;
+  lastError?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One approver's or rejecter's decision. */
+export interface DecisionRecord {
+  actor: string;
+  decision: 'approve' | 'reject';
+  comment?: string;
+  createdAt: string;
+}
+
+/** A request as stored, with its decisions. */
+export interface RequestRecord {
+  id: string;
+  kind: RequestKind;
+  cluster: string;
+  owner: string;
+  pool: string;
+  poolId?: string;
+  spec?: PoolSpec;
+  justification: string;
+  requester: string;
+  state: RequestState;
+  /** The policy verdict when the request was filed. */
+  policy: PolicyResult;
+  /** Why it was rejected, cancelled, expired or failed. */
+  reason?: string;
+  decisions: DecisionRecord[];
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+}
+
+/** Kinds of history events. */
+export type EventType =
+  | 'request.created'
+  | 'request.approval-recorded'
+  | 'request.approved'
+  | 'request.rejected'
+  | 'request.cancelled'
+  | 'request.expired'
+  | 'pool.created'
+  | 'pool.updated'
+  | 'pool.decommissioning'
+  | 'pool.applied'
+  | 'pool.status-changed'
+  | 'pool.drift-corrected'
+  | 'pool.failed'
+  | 'pool.removed';
+
+/** One entry of the append-only history. */
+export interface EventRecord {
+  id: string;
+  poolId?: string;
+  requestId?: string;
+  type: EventType;
+  actor?: string;
+  message: string;
+  data?: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** A page of a list, with the cursor of the next page when there is one. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
