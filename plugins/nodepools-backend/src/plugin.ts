@@ -2,8 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { readNodePoolsConfig } from '@nodepools/plugin-nodepools-node';
+import { DatabaseNodePoolsStore } from './database/DatabaseNodePoolsStore';
+import { NodePoolsAuthorizer } from './permissions/NodePoolsAuthorizer';
 import { createRouter } from './router/createRouter';
+import { RequestExpiry } from './workflow/RequestExpiry';
+import { NotificationsRequestNotifier } from './workflow/RequestNotifier';
+import { RequestWorkflow } from './workflow/RequestWorkflow';
 
 /** The NodePools backend plugin: requests, approvals, pools and their reconciliation. */
 export const nodePoolsPlugin = createBackendPlugin({
@@ -14,9 +20,17 @@ export const nodePoolsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
         logger: coreServices.logger,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        notifications: notificationService,
       },
-      async init({ config, database, httpRouter, logger }) {
+      async init(deps) {
+        const { config, database, httpRouter, logger, scheduler } = deps;
         const nodePoolsConfig = readNodePoolsConfig(config);
         logger.info(
           `NodePools configured for ${
@@ -25,8 +39,26 @@ export const nodePoolsPlugin = createBackendPlugin({
             nodePoolsConfig.clusters.map(c => c.name).join(', ') || 'none'
           }`,
         );
+        const store = await DatabaseNodePoolsStore.create({ database });
+        const notifier = new NotificationsRequestNotifier(
+          deps.notifications,
+          logger,
+          config.getOptionalString('app.baseUrl') ?? '',
+        );
+        const workflow = new RequestWorkflow({
+          store,
+          config: nodePoolsConfig,
+          logger,
+          notifier,
+        });
+        const authorizer = NodePoolsAuthorizer.register(deps);
+        await new RequestExpiry(workflow, scheduler).schedule();
         httpRouter.use(
           await createRouter({
+            ...deps,
+            store,
+            workflow,
+            authorizer,
             config: nodePoolsConfig,
             db: () => database.getClient(),
           }),

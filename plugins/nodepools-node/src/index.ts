@@ -17,3 +17,4 @@ export {
   type NodePoolResource,
   type NodePoolOwnershipQuery,
 } from './permissionRules';
+export { NodePoolsPermissionPolicy } from './NodePoolsPermissionPolicy';

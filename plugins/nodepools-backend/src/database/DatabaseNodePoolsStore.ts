@@ -64,6 +64,11 @@ function page<T extends { createdAt: string; id: string }>(
   };
 }
 
+const stripVersion = ({
+  version: _v,
+  ...pool
+}: PoolRecord & { version: number }): PoolRecord => pool;
+
 /** The store on the plugin's database: SQLite by default, PostgreSQL in production. */
 export class DatabaseNodePoolsStore implements NodePoolsStore {
   /** Connects to the plugin's database and runs the shipped migrations unless told to skip them. */
@@ -301,8 +306,3 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
     return out;
   }
 }
-
-const stripVersion = ({
-  version: _v,
-  ...pool
-}: PoolRecord & { version: number }): PoolRecord => pool;

@@ -49,9 +49,12 @@ export interface NodePoolsStore {
   transaction<T>(fn: (tx: NodePoolsStore) => Promise<T>): Promise<T>;
 
   listPools(query: PoolQuery): Promise<Page<PoolRecord>>;
-  getPool(id: string, filter?: ResourceFilter): Promise<PoolRecord | undefined>;
+  getPool(
+    id: string,
+    filter?: ResourceFilter,
+  ): Promise<VersionedPool | undefined>;
   /** Every pool of a cluster that is not removed: what the policy counts. */
-  livePools(cluster: string): Promise<PoolRecord[]>;
+  livePools(cluster: string): Promise<VersionedPool[]>;
   insertPool(pool: PoolRecord): Promise<void>;
   /** Updates the given fields if the pool still has the expected version; false when it changed meanwhile. */
   updatePool(

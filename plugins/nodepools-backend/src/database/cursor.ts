@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { FieldValidationError } from '../workflow/FieldValidationError';
 import type { Knex } from 'knex';
 
 /** Position after the last row of a page: the sort key and the id that breaks ties. */
@@ -28,7 +28,15 @@ export function decodeCursor(cursor: string): CursorPosition {
       throw new Error();
     return { at, id };
   } catch {
-    throw new InputError('cursor: not a cursor returned by this API');
+    throw new FieldValidationError(
+      'query.cursor: not a cursor returned by this API',
+      [
+        {
+          path: 'query.cursor',
+          message: 'not a cursor returned by this API; start again without it',
+        },
+      ],
+    );
   }
 }
 

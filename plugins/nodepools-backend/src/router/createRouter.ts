@@ -3,13 +3,16 @@ import express from 'express';
 import type { Knex } from 'knex';
 import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import { clustersRoutes } from './clustersRoutes';
+import { fieldErrorMiddleware } from './errorMiddleware';
 import { healthRoutes } from './healthRoutes';
+import { poolsRoutes } from './poolsRoutes';
+import { requestsRoutes } from './requestsRoutes';
+import type { RouteContext } from './RouteContext';
 
-/** The plugin's REST API; each resource lives in its own route module. */
-export async function createRouter(options: {
-  config: NodePoolsConfig;
-  db: () => Promise<Knex>;
-}) {
+/** The plugin's REST API (documented in openapi.yaml); each resource lives in its own route module. */
+export async function createRouter(
+  options: RouteContext & { config: NodePoolsConfig; db: () => Promise<Knex> },
+) {
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
   router.use(
@@ -19,5 +22,8 @@ export async function createRouter(options: {
     }),
   );
   router.use(clustersRoutes(options.config.clusters));
+  router.use(poolsRoutes(options));
+  router.use(requestsRoutes(options));
+  router.use(fieldErrorMiddleware);
   return router;
 }

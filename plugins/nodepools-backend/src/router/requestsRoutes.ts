@@ -1,0 +1,124 @@
+import Router from 'express-promise-router';
+import { NotFoundError } from '@backstage/errors';
+import { z } from 'zod';
+import { validateWith } from '@nodepools/plugin-nodepools-common';
+import { FieldValidationError } from '../workflow/FieldValidationError';
+import {
+  decisionBody,
+  historyQuery,
+  parseInput,
+  rejectBody,
+  requestListQuery,
+} from './queryParams';
+import { actorOf, audited, type RouteContext } from './RouteContext';
+
+const ownerOf = (body: unknown) => {
+  const owner = (body as { owner?: unknown } | null)?.owner;
+  if (typeof owner !== 'string' || owner === '') {
+    throw new FieldValidationError('request is invalid: owner: required', [
+      {
+        path: 'owner',
+        message:
+          'must be a catalog Group reference such as "group:default/team-a"',
+      },
+    ]);
+  }
+  return owner.includes(':') ? owner : `group:default/${owner}`;
+};
+
+const createBody = z.object({ dryRun: z.boolean().optional() }).passthrough();
+
+/** Requests: file (or preview), list (the approval queue), read, approve, reject, cancel, history. */
+export function requestsRoutes(ctx: RouteContext) {
+  const router = Router();
+
+  router.post('/requests', async (req, res) => {
+    const body = validateWith(createBody, req.body);
+    if (!body.ok)
+      throw new FieldValidationError(
+        'body: must be a JSON object',
+        body.errors,
+      );
+    const { dryRun, ...request } = body.value;
+    const { actor, credentials } = await actorOf(ctx, req);
+    await ctx.authorizer.assertMayRequest(ownerOf(request), credentials);
+    if (dryRun) {
+      res.json({ preview: await ctx.workflow.preview(request) });
+      return;
+    }
+    const created = await audited(
+      ctx,
+      req,
+      'nodepools-request-create',
+      { owner: ownerOf(request), pool: String(request.pool) },
+      () => ctx.workflow.file(request, actor),
+    );
+    res.status(201).json(created);
+  });
+
+  router.get('/requests', async (req, res) => {
+    const query = parseInput(requestListQuery, req.query, 'query');
+    const credentials = await ctx.httpAuth.credentials(req);
+    const filter = await ctx.authorizer.readFilter(credentials);
+    res.json(await ctx.store.listRequests({ ...query, filter }));
+  });
+
+  const readable = async (
+    req: Parameters<Parameters<typeof router.get>[1]>[0],
+  ) => {
+    const credentials = await ctx.httpAuth.credentials(req);
+    const filter = await ctx.authorizer.readFilter(credentials);
+    const request = await ctx.store.getRequest(req.params.id, filter);
+    if (!request) throw new NotFoundError(`no request ${req.params.id}`);
+    const { version: _v, ...record } = request;
+    return record;
+  };
+
+  router.get('/requests/:id', async (req, res) => {
+    res.json(await readable(req));
+  });
+
+  router.get('/requests/:id/history', async (req, res) => {
+    const query = parseInput(historyQuery, req.query, 'query');
+    const request = await readable(req);
+    res.json(await ctx.store.history({ requestId: request.id, ...query }));
+  });
+
+  for (const decision of ['approve', 'reject'] as const) {
+    router.post(`/requests/:id/${decision}`, async (req, res) => {
+      const body = parseInput(
+        decision === 'reject' ? rejectBody : decisionBody,
+        req.body,
+        'body',
+      );
+      const { actor, credentials } = await actorOf(ctx, req);
+      const request = await readable(req);
+      await ctx.authorizer.assertMayDecide(request.owner, credentials);
+      const result = await audited(
+        ctx,
+        req,
+        `nodepools-request-${decision}`,
+        { requestId: request.id, owner: request.owner },
+        () => ctx.workflow.decide(request.id, actor, decision, body.comment),
+      );
+      res.json(result);
+    });
+  }
+
+  router.post('/requests/:id/cancel', async (req, res) => {
+    const body = parseInput(decisionBody, req.body, 'body');
+    const { actor } = await actorOf(ctx, req);
+    const request = await readable(req);
+    res.json(
+      await audited(
+        ctx,
+        req,
+        'nodepools-request-cancel',
+        { requestId: request.id },
+        () => ctx.workflow.cancel(request.id, actor, body.comment),
+      ),
+    );
+  });
+
+  return router;
+}
