@@ -2,6 +2,7 @@
  * The demo portal's backend: Backstage core plugins plus the NodePools suite.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { nodePoolsPermissionPolicyModule } from './modules/permissionPolicyModule';
 
 const backend = createBackend();
 
@@ -19,9 +20,7 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(nodePoolsPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(

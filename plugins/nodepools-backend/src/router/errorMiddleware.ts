@@ -22,13 +22,11 @@ export const fieldErrorMiddleware: ErrorRequestHandler = (
   }
   // express.json() rejects malformed JSON; say so as a 400 rather than a 500.
   if ((error as { type?: string })?.type === 'entity.parse.failed') {
-    res
-      .status(400)
-      .json({
-        error: { name: 'InputError', message: 'body: not valid JSON' },
-        fieldErrors: [{ path: 'body', message: 'not valid JSON' }],
-        response: { statusCode: 400 },
-      });
+    res.status(400).json({
+      error: { name: 'InputError', message: 'body: not valid JSON' },
+      fieldErrors: [{ path: 'body', message: 'not valid JSON' }],
+      response: { statusCode: 400 },
+    });
     return;
   }
   next(error);

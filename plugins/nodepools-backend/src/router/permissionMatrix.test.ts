@@ -26,15 +26,13 @@ describe.each(databases.eachSupportedId())(
         await ctx.as('alice').post(`/requests/${granted.body.id}/approve`, {})
       ).body.poolId;
       requestId = (
-        await ctx
-          .as('bob')
-          .post(
-            '/requests',
-            createRequest({
-              pool: 'pending',
-              spec: { ...createRequest().spec, namespaces: ['payments-2'] },
-            }),
-          )
+        await ctx.as('bob').post(
+          '/requests',
+          createRequest({
+            pool: 'pending',
+            spec: { ...createRequest().spec, namespaces: ['payments-2'] },
+          }),
+        )
       ).body.id;
     });
 
