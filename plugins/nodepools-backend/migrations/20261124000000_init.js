@@ -23,6 +23,7 @@ exports.up = async function up(knex) {
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.timestamp('updated_at', { useTz: true }).notNullable();
     table.index(['owner', 'cluster'], 'nodepools_pools_owner_idx');
+    table.index(['created_at', 'id'], 'nodepools_pools_created_idx');
     table.index(['phase'], 'nodepools_pools_phase_idx');
   });
   // One live pool per team and name on a cluster; a removed pool frees its name.
@@ -49,6 +50,7 @@ exports.up = async function up(knex) {
     table.timestamp('expires_at', { useTz: true }).notNullable();
     // The approval queue: filter by state, newest first, cursor on (created_at, id).
     table.index(['state', 'created_at', 'id'], 'nodepools_requests_queue_idx');
+    table.index(['created_at', 'id'], 'nodepools_requests_created_idx');
     table.index(['owner', 'created_at', 'id'], 'nodepools_requests_owner_idx');
     table.index(
       ['requester', 'created_at', 'id'],

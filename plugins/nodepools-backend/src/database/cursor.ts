@@ -53,11 +53,8 @@ export function applyCursor(
   if (cursor) {
     const { at, id } = decodeCursor(cursor);
     const op = order === 'desc' ? '<' : '>';
-    qb.where(inner =>
-      inner
-        .where(column, op, at)
-        .orWhere(b => b.where(column, '=', at).andWhere('id', op, id)),
-    );
+    // A row-value comparison lets both SQLite and PostgreSQL seek the (column, id) index directly.
+    qb.whereRaw(`(??, ??) ${op} (?, ?)`, [column, 'id', at, id]);
   }
   qb.orderBy([
     { column, order },

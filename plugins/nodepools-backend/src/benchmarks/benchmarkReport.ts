@@ -1,0 +1,46 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** docs/benchmarks.md at the repository root. */
+export const BENCHMARKS_FILE = resolve(
+  __dirname,
+  '../../../../docs/benchmarks.md',
+);
+
+/** Replaces (or appends) one named section of docs/benchmarks.md, leaving the others alone. */
+export function writeBenchmarkSection(name: string, markdown: string) {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const block = `${start}\n${markdown.trim()}\n${end}`;
+  const current = existsSync(BENCHMARKS_FILE)
+    ? readFileSync(BENCHMARKS_FILE, 'utf8')
+    : '# Benchmarks\n\nFigures written by the benchmark suites (`./scripts/bench`); each section says how it was measured.\n';
+  const from = current.indexOf(start);
+  const to = current.indexOf(end);
+  const next =
+    from >= 0 && to > from
+      ? `${current.slice(0, from)}${block}${current.slice(to + end.length)}`
+      : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(BENCHMARKS_FILE, next);
+}
+
+/** The q-quantile of the samples, in milliseconds. */
+export function quantile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** Times `fn` `runs` times after a warm-up, in milliseconds. */
+export async function timeRuns(
+  runs: number,
+  fn: () => Promise<unknown>,
+): Promise<number[]> {
+  for (let i = 0; i < 5; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return samples;
+}
