@@ -1,6 +1,5 @@
 import {
   coreServices,
-  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {

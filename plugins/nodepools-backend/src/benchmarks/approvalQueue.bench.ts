@@ -5,6 +5,7 @@ import { createRequest } from '../__testUtils__/fixtures';
 import { startApi } from '../__testUtils__/startApi';
 import { DatabaseNodePoolsStore } from '../database/DatabaseNodePoolsStore';
 import { mockServices } from '@backstage/backend-test-utils';
+import { poolSpecSchema } from '@nodepools/plugin-nodepools-common';
 import { quantile, timeRuns, writeBenchmarkSection } from './benchmarkReport';
 
 const databases = createTestDatabases();
@@ -25,7 +26,7 @@ async function seed(knex: Knex) {
     database: mockServices.database.mock({ getClient: async () => knex }),
   });
   const base = Date.parse('2026-01-01T00:00:00.000Z');
-  const { spec } = createRequest();
+  const spec = poolSpecSchema.parse(createRequest().spec);
   const rows = Array.from({ length: REQUESTS }, (_, i) => ({
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     kind: 'create' as const,

@@ -64,6 +64,30 @@ describe.each(databases.eachSupportedId())('requests API on %s', databaseId => {
     expect(await rowCounts(knex)).toEqual(before);
   });
 
+  it('previews an update as a diff against the granted pool, with its drift impact', async () => {
+    const { as } = await start();
+    const filed = await as('bob').post('/requests', createRequest());
+    await as('alice').post(`/requests/${filed.body.id}/approve`, {});
+    const spec = {
+      ...createRequest().spec,
+      expireAfter: '168h',
+      limits: { cpu: '20', memory: '64Gi' },
+    };
+    const res = await as('bob').post('/requests', {
+      ...createRequest({ kind: 'update', spec }),
+      dryRun: true,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.preview.diff.changes.map((c: any) => c.path)).toEqual([
+      'metadata.annotations.nodepools.backstage.io/generation',
+      'metadata.annotations.nodepools.backstage.io/request-id',
+      'spec.limits.cpu',
+      'spec.template.spec.expireAfter',
+    ]);
+    expect(res.body.preview.diff.impact).toBe('all-nodes');
+    expect(res.body.preview.budgetAfter.cpu).toBe('108');
+  });
+
   it('answers bad input with 400 and the fields at fault', async () => {
     const { as } = await start({ maxPoolLimits: { cpu: '4', memory: '8Gi' } });
     const bad = await as('bob').post(

@@ -6,6 +6,7 @@ import {
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   previewRequest,
+  renderNodePool,
   type PoolRecord,
   type RequestPreview,
   type RequestRecord,
@@ -87,11 +88,26 @@ export class RequestWorkflow {
         p.owner === normalisedOwner(raw) &&
         p.name === (raw as { pool?: unknown }).pool,
     );
+    // Updates and decommissions are diffed against what the approved spec renders to now.
+    const running = target
+      ? renderNodePool(
+          {
+            id: target.id,
+            owner: target.owner,
+            name: target.name,
+            generation: target.generation,
+            requestId: target.approvedRequestId,
+          },
+          target.spec,
+          cluster.policy,
+        )
+      : undefined;
     const result = previewRequest({
       request: raw,
       policy: cluster.policy,
       currentPools: pools,
-      running: undefined,
+      running,
+      nodeCount: target?.status?.nodes,
       poolId: target?.id,
       generation: target ? target.generation + 1 : 1,
     });
