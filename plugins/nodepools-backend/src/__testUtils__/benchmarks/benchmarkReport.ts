@@ -2,9 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** docs/benchmarks.md at the repository root. */
+// Benchmarks run from the source tree only, never from a build, so __dirname is the source folder.
+// eslint-disable-next-line no-restricted-syntax
 export const BENCHMARKS_FILE = resolve(
   __dirname,
-  '../../../../docs/benchmarks.md',
+  '../../../../../docs/benchmarks.md',
 );
 
 /** Replaces (or appends) one named section of docs/benchmarks.md, leaving the others alone. */

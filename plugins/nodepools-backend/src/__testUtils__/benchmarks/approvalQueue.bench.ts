@@ -1,9 +1,9 @@
 import os from 'node:os';
 import type { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { createRequest } from '../__testUtils__/fixtures';
-import { startApi } from '../__testUtils__/startApi';
-import { DatabaseNodePoolsStore } from '../database/DatabaseNodePoolsStore';
+import { createTestDatabases } from '../testDatabases';
+import { createRequest } from '../fixtures';
+import { startApi } from '../startApi';
+import { DatabaseNodePoolsStore } from '../../database/DatabaseNodePoolsStore';
 import { mockServices } from '@backstage/backend-test-utils';
 import { poolSpecSchema } from '@nodepools/plugin-nodepools-common';
 import { quantile, timeRuns, writeBenchmarkSection } from './benchmarkReport';
