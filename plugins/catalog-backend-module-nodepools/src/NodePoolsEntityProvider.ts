@@ -1,21 +1,32 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import type { Entity } from '@backstage/catalog-model';
 import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import { clusterEntity } from './clusterEntity';
+import type { NodePoolsCatalogSource } from './NodePoolsCatalogClient';
+import { poolEntity } from './poolEntity';
+
+const CLUSTERS_KEY = 'nodepools:clusters';
+const POOLS_KEY = 'nodepools:pools';
 
 /**
- * Publishes the suite's clusters (and, once the backend stores them, its pools) to the catalog.
+ * Publishes the suite's clusters and every pool that is not removed as catalog entities. A full
+ * sync replaces everything on a schedule; a pool change is a delta, so the catalog follows at once.
  * Clusters that the catalog already has under the same name are left to their own source.
  */
 export class NodePoolsEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
 
   constructor(
-    private readonly config: NodePoolsConfig,
-    private readonly existingClusterNames: () => Promise<Set<string>>,
+    private readonly options: {
+      config: NodePoolsConfig;
+      source: NodePoolsCatalogSource;
+      logger?: LoggerService;
+      existingClusterNames?: () => Promise<Set<string>>;
+    },
   ) {}
 
   getProviderName(): string {
@@ -26,19 +37,66 @@ export class NodePoolsEntityProvider implements EntityProvider {
     this.connection = connection;
   }
 
-  /** Replaces everything this provider published with the current clusters. */
-  async refresh(): Promise<Entity[]> {
+  private get conn(): EntityProviderConnection {
     if (!this.connection)
       throw new Error('NodePoolsEntityProvider is not connected yet');
-    const existing = await this.existingClusterNames();
-    const locationKey = `${this.getProviderName()}:clusters`;
-    const entities = this.config.clusters
+    return this.connection;
+  }
+
+  /** Replaces everything this provider published with the current clusters and pools. */
+  async refresh(): Promise<{ clusters: number; pools: number }> {
+    const conn = this.conn;
+    const existing =
+      (await this.options.existingClusterNames?.()) ?? new Set<string>();
+    const clusters: Entity[] = this.options.config.clusters
       .filter(c => !existing.has(c.name))
-      .map(c => clusterEntity(c, this.config.platformOwner, locationKey));
-    await this.connection.applyMutation({
+      .map(c =>
+        clusterEntity(c, this.options.config.platformOwner, CLUSTERS_KEY),
+      );
+    const pools: Entity[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.options.source.listPools(cursor);
+      for (const pool of page.items) pools.push(poolEntity(pool, POOLS_KEY));
+      cursor = page.nextCursor;
+    } while (cursor);
+    await conn.applyMutation({
       type: 'full',
-      entities: entities.map(entity => ({ entity, locationKey })),
+      entities: [
+        ...clusters.map(entity => ({ entity, locationKey: CLUSTERS_KEY })),
+        ...pools.map(entity => ({ entity, locationKey: POOLS_KEY })),
+      ],
     });
-    return entities;
+    return { clusters: clusters.length, pools: pools.length };
+  }
+
+  /** Updates one pool's entity after it changed; a removed or vanished pool leaves the catalog. */
+  async poolChanged(poolId: string): Promise<void> {
+    const conn = this.conn;
+    const pool = await this.options.source.getPool(poolId);
+    if (pool && pool.phase !== 'removed') {
+      await conn.applyMutation({
+        type: 'delta',
+        added: [
+          { entity: poolEntity(pool, POOLS_KEY), locationKey: POOLS_KEY },
+        ],
+        removed: [],
+      });
+      return;
+    }
+    // The entity name depends on fields we may no longer be able to read; remove by the last known entity.
+    if (pool) {
+      await conn.applyMutation({
+        type: 'delta',
+        added: [],
+        removed: [
+          { entity: poolEntity(pool, POOLS_KEY), locationKey: POOLS_KEY },
+        ],
+      });
+    } else {
+      this.options.logger?.info(
+        `Pool ${poolId} is gone; the next full sync removes its entity`,
+      );
+    }
   }
 }

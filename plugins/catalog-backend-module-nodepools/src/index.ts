@@ -5,4 +5,9 @@
  */
 export { catalogModuleNodePools as default } from './module';
 export { NodePoolsEntityProvider } from './NodePoolsEntityProvider';
+export {
+  NodePoolsCatalogClient,
+  type NodePoolsCatalogSource,
+} from './NodePoolsCatalogClient';
 export { clusterEntity, CLUSTER_ANNOTATION } from './clusterEntity';
+export { poolEntity, poolEntityName, POOL_ANNOTATIONS } from './poolEntity';

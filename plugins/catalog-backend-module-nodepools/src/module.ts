@@ -3,10 +3,16 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  POOL_CHANGED_TOPIC,
+  type PoolChangedEvent,
+} from '@nodepools/plugin-nodepools-common';
 import { readNodePoolsConfig } from '@nodepools/plugin-nodepools-node';
+import { NodePoolsCatalogClient } from './NodePoolsCatalogClient';
 import { NodePoolsEntityProvider } from './NodePoolsEntityProvider';
 
-/** Catalog module: every NodePools cluster (and later every pool) becomes a Resource entity. */
+/** Catalog module: every NodePools cluster and pool becomes a Resource entity. */
 export const catalogModuleNodePools = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'nodepools',
@@ -17,26 +23,43 @@ export const catalogModuleNodePools = createBackendModule({
         config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
         logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        events: eventsServiceRef,
       },
-      async init({ catalog, config, scheduler, logger }) {
-        // Other catalog sources that already describe a cluster win; none are consulted yet.
-        const provider = new NodePoolsEntityProvider(
-          readNodePoolsConfig(config),
-          async () => new Set(),
-        );
+      async init({
+        catalog,
+        config,
+        scheduler,
+        logger,
+        discovery,
+        auth,
+        events,
+      }) {
+        const provider = new NodePoolsEntityProvider({
+          config: readNodePoolsConfig(config),
+          source: new NodePoolsCatalogClient(discovery, auth),
+          logger,
+        });
         catalog.addEntityProvider(provider);
         await scheduler.scheduleTask({
           id: 'nodepools-catalog-full-sync',
           frequency: { minutes: 10 },
-          timeout: { minutes: 2 },
-          initialDelay: { seconds: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 15 },
           scope: 'global',
           fn: async () => {
-            const entities = await provider.refresh();
+            const counts = await provider.refresh();
             logger.info(
-              `Published ${entities.length} NodePools entities to the catalog`,
+              `Published ${counts.clusters} cluster(s) and ${counts.pools} pool(s) to the catalog`,
             );
           },
+        });
+        await events.subscribe({
+          id: 'nodepools-catalog-delta',
+          topics: [POOL_CHANGED_TOPIC],
+          onEvent: async ({ eventPayload }) =>
+            provider.poolChanged((eventPayload as PoolChangedEvent).poolId),
         });
       },
     });

@@ -14,6 +14,8 @@ exports.up = async function up(knex) {
     table.string('name', 63).notNullable();
     table.string('phase', 32).notNullable();
     table.text('spec').notNullable();
+    // The justification of the request that created or last changed the pool: the catalog shows it.
+    table.text('description');
     table.integer('generation').notNullable();
     table.integer('applied_generation');
     table.string('approved_request_id', 36);

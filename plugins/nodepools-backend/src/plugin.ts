@@ -3,6 +3,11 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  POOL_CHANGED_TOPIC,
+  type PoolChangedEvent,
+} from '@nodepools/plugin-nodepools-common';
 import { readNodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import { DatabaseNodePoolsStore } from './database/DatabaseNodePoolsStore';
 import { NodePoolsAuthorizer } from './permissions/NodePoolsAuthorizer';
@@ -28,6 +33,7 @@ export const nodePoolsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         notifications: notificationService,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { config, database, httpRouter, logger, scheduler } = deps;
@@ -50,6 +56,18 @@ export const nodePoolsPlugin = createBackendPlugin({
           config: nodePoolsConfig,
           logger,
           notifier,
+          // The catalog module turns this into a delta, so a granted pool shows up without waiting for a full sync.
+          onPoolChanged: async pool => {
+            const eventPayload: PoolChangedEvent = {
+              poolId: pool.id,
+              cluster: pool.cluster,
+              phase: pool.phase,
+            };
+            await deps.events.publish({
+              topic: POOL_CHANGED_TOPIC,
+              eventPayload,
+            });
+          },
         });
         const authorizer = NodePoolsAuthorizer.register(deps);
         await new RequestExpiry(workflow, scheduler).schedule();

@@ -137,6 +137,7 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
     const row: Record<string, unknown> = { updated_at: patch.updatedAt };
     if (patch.phase !== undefined) row.phase = patch.phase;
     if (patch.spec !== undefined) row.spec = JSON.stringify(patch.spec);
+    if (patch.description !== undefined) row.description = patch.description;
     if (patch.generation !== undefined) row.generation = patch.generation;
     if (patch.appliedGeneration !== undefined)
       row.applied_generation = patch.appliedGeneration;

@@ -93,6 +93,7 @@ export interface NodePoolsStore {
 export interface PoolPatch {
   phase?: PoolRecord['phase'];
   spec?: PoolRecord['spec'];
+  description?: string;
   generation?: number;
   appliedGeneration?: number | null;
   approvedRequestId?: string;

@@ -24,6 +24,7 @@ export function poolFromRow(row: any): PoolRecord & { version: number } {
     name: row.name,
     phase: row.phase,
     spec: JSON.parse(row.spec),
+    description: optional(row.description),
     generation: Number(row.generation),
     appliedGeneration:
       row.applied_generation === null
@@ -47,6 +48,7 @@ export function poolToRow(pool: PoolRecord) {
     name: pool.name,
     phase: pool.phase,
     spec: JSON.stringify(pool.spec),
+    description: pool.description ?? null,
     generation: pool.generation,
     applied_generation: pool.appliedGeneration ?? null,
     approved_request_id: pool.approvedRequestId ?? null,

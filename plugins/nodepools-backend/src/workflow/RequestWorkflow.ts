@@ -38,6 +38,8 @@ export interface RequestWorkflowOptions {
   newId?: () => string;
   /** Called after a request is approved, so the reconciler can apply it at once. */
   onApproved?: (cluster: string) => void;
+  /** Called after a pool changed (created, new generation, decommissioning), for the catalog. */
+  onPoolChanged?: (pool: PoolRecord) => Promise<void>;
 }
 
 const MAX_ATTEMPTS = 8;
@@ -190,8 +192,13 @@ export class RequestWorkflow {
         const result = await this.options.store.transaction(tx =>
           this.decideOnce(tx, id, actor, decision, comment),
         );
-        if (result.state === 'approved')
+        if (result.state === 'approved') {
           this.options.onApproved?.(result.cluster);
+          const pool = result.poolId
+            ? await this.options.store.getPool(result.poolId)
+            : undefined;
+          if (pool) await this.options.onPoolChanged?.(pool);
+        }
         if (result.state !== 'pending')
           await this.options.notifier?.decided(result);
         return result;
@@ -337,6 +344,7 @@ export class RequestWorkflow {
         name: request.pool,
         phase: 'provisioning',
         spec: request.spec!,
+        description: request.justification,
         generation: 1,
         approvedRequestId: request.id,
         createdAt: now,
@@ -363,6 +371,7 @@ export class RequestWorkflow {
       request.kind === 'update'
         ? {
             spec: request.spec!,
+            description: request.justification,
             generation: current.generation + 1,
             approvedRequestId: request.id,
             updatedAt: now,

@@ -43,6 +43,8 @@ export interface PoolRecord {
   name: string;
   phase: PoolPhase;
   spec: PoolSpec;
+  /** Why the pool exists: the justification of the request that created or last changed it. */
+  description?: string;
   generation: number;
   appliedGeneration?: number;
   approvedRequestId?: string;
@@ -115,4 +117,14 @@ export interface EventRecord {
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
+}
+
+/** The events-service topic on which the backend announces that a pool changed. */
+export const POOL_CHANGED_TOPIC = 'nodepools.pool-changed';
+
+/** The payload of a pool-changed event. */
+export interface PoolChangedEvent {
+  poolId: string;
+  cluster: string;
+  phase: PoolPhase;
 }
