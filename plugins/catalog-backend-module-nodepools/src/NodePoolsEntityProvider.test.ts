@@ -9,7 +9,7 @@ import {
   type PoolRecord,
 } from '@nodepools/plugin-nodepools-common';
 import { NodePoolsEntityProvider } from './NodePoolsEntityProvider';
-import type { NodePoolsCatalogSource } from './NodePoolsCatalogClient';
+import type { NodePoolsCatalogSource } from './NodePoolsEntityProvider';
 
 const policy = clusterPolicySchema.parse({});
 const config = {
@@ -42,7 +42,7 @@ const pool = (i: number, extra: Partial<PoolRecord> = {}): PoolRecord => ({
 /** The NodePools backend, paged like the real one (200 per page). */
 function source(pools: PoolRecord[]): NodePoolsCatalogSource {
   return {
-    async listPools(cursor) {
+    async listLivePools({ cursor } = {}) {
       const start = cursor ? Number(cursor) : 0;
       const items = pools.slice(start, start + 200);
       return {

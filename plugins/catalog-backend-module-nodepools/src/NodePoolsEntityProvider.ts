@@ -6,7 +6,13 @@ import type {
 } from '@backstage/plugin-catalog-node';
 import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import { clusterEntity } from './clusterEntity';
-import type { NodePoolsCatalogSource } from './NodePoolsCatalogClient';
+import type { NodePoolsClient } from '@nodepools/plugin-nodepools-node';
+
+/** What the provider reads from the NodePools backend. */
+export type NodePoolsCatalogSource = Pick<
+  NodePoolsClient,
+  'listLivePools' | 'getPool'
+>;
 import { poolEntity } from './poolEntity';
 
 const CLUSTERS_KEY = 'nodepools:clusters';
@@ -56,7 +62,7 @@ export class NodePoolsEntityProvider implements EntityProvider {
     const pools: Entity[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.options.source.listPools(cursor);
+      const page = await this.options.source.listLivePools({ cursor });
       for (const pool of page.items) pools.push(poolEntity(pool, POOLS_KEY));
       cursor = page.nextCursor;
     } while (cursor);

@@ -4,10 +4,9 @@
  * @packageDocumentation
  */
 export { catalogModuleNodePools as default } from './module';
-export { NodePoolsEntityProvider } from './NodePoolsEntityProvider';
 export {
-  NodePoolsCatalogClient,
+  NodePoolsEntityProvider,
   type NodePoolsCatalogSource,
-} from './NodePoolsCatalogClient';
+} from './NodePoolsEntityProvider';
 export { clusterEntity, CLUSTER_ANNOTATION } from './clusterEntity';
 export { poolEntity, poolEntityName, POOL_ANNOTATIONS } from './poolEntity';

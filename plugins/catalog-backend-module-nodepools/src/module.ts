@@ -8,8 +8,10 @@ import {
   POOL_CHANGED_TOPIC,
   type PoolChangedEvent,
 } from '@nodepools/plugin-nodepools-common';
-import { readNodePoolsConfig } from '@nodepools/plugin-nodepools-node';
-import { NodePoolsCatalogClient } from './NodePoolsCatalogClient';
+import {
+  NodePoolsClient,
+  readNodePoolsConfig,
+} from '@nodepools/plugin-nodepools-node';
 import { NodePoolsEntityProvider } from './NodePoolsEntityProvider';
 
 /** Catalog module: every NodePools cluster and pool becomes a Resource entity. */
@@ -38,7 +40,7 @@ export const catalogModuleNodePools = createBackendModule({
       }) {
         const provider = new NodePoolsEntityProvider({
           config: readNodePoolsConfig(config),
-          source: new NodePoolsCatalogClient(discovery, auth),
+          source: new NodePoolsClient(discovery, auth),
           logger,
         });
         catalog.addEntityProvider(provider);

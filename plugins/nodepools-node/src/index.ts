@@ -18,3 +18,7 @@ export {
   type NodePoolOwnershipQuery,
 } from './permissionRules';
 export { NodePoolsPermissionPolicy } from './NodePoolsPermissionPolicy';
+export {
+  NodePoolsClient,
+  NodePoolsRequestRefusedError,
+} from './NodePoolsClient';

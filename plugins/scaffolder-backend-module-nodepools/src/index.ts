@@ -5,3 +5,7 @@
  */
 export { scaffolderModuleNodePools as default } from './module';
 export { createPreviewAction } from './actions/createPreviewAction';
+export {
+  createRequestAction,
+  type RequestFiler,
+} from './actions/createRequestAction';

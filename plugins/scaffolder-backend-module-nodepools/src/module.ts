@@ -3,8 +3,12 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { readNodePoolsConfig } from '@nodepools/plugin-nodepools-node';
+import {
+  NodePoolsClient,
+  readNodePoolsConfig,
+} from '@nodepools/plugin-nodepools-node';
 import { createPreviewAction } from './actions/createPreviewAction';
+import { createRequestAction } from './actions/createRequestAction';
 
 /** Scaffolder module: actions that request, change and decommission Karpenter node pools. */
 export const scaffolderModuleNodePools = createBackendModule({
@@ -15,10 +19,16 @@ export const scaffolderModuleNodePools = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, discovery, auth }) {
         scaffolder.addActions(
           createPreviewAction({ config: readNodePoolsConfig(config) }),
+          createRequestAction({
+            client: new NodePoolsClient(discovery, auth),
+            appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+          }),
         );
       },
     });

@@ -1,0 +1,160 @@
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { NotAllowedError } from '@backstage/errors';
+import { NodePoolsRequestRefusedError } from '@nodepools/plugin-nodepools-node';
+import { createRequestAction, type RequestFiler } from './createRequestAction';
+
+const input = {
+  kind: 'create' as const,
+  owner: 'group:default/payments',
+  cluster: 'local',
+  pool: 'pci',
+  justification: 'PCI workloads need dedicated nodes',
+  spec: {
+    requirements: { architectures: ['amd64'], capacityTypes: ['spot'] },
+    limits: { cpu: '4', memory: '16Gi' },
+    nodeClass: 'default',
+    namespaces: ['payments'],
+  },
+};
+
+/** The backend, as far as the action can tell: records who filed what. */
+function backend(behaviour: Partial<RequestFiler> = {}) {
+  const filed: Array<{ request: object; user: unknown }> = [];
+  const client: RequestFiler = {
+    fileRequest: jest.fn(async (request, credentials) => {
+      filed.push({
+        request,
+        user: (credentials.principal as { userEntityRef: string })
+          .userEntityRef,
+      });
+      return {
+        id: `req-${filed.length}`,
+        state: 'pending',
+        poolId: undefined,
+      } as any;
+    }),
+    previewRequest: jest.fn(
+      async () =>
+        ({
+          manifestsYaml: 'kind: NodePool',
+          policy: { allowed: true, violations: [] },
+        } as any),
+    ),
+    ...behaviour,
+  };
+  return { client, filed };
+}
+
+/** A context whose checkpoints persist across runs, as the scaffolder keeps them in task state. */
+function contextWith(
+  checkpoints: Map<string, unknown>,
+  overrides: object = {},
+) {
+  const ctx = createMockActionContext({ input });
+  // The mock context ignores these options, so set them on the context it returns.
+  Object.assign(ctx, {
+    getInitiatorCredentials: async () =>
+      mockCredentials.user('user:default/bob'),
+    ...overrides,
+  });
+  (ctx as any).checkpoint = async ({
+    key,
+    fn,
+  }: {
+    key: string;
+    fn: () => Promise<unknown>;
+  }) => {
+    if (!checkpoints.has(key)) checkpoints.set(key, await fn());
+    return checkpoints.get(key);
+  };
+  return ctx;
+}
+
+describe('nodepools:request', () => {
+  it('files the request as the user who runs the template', async () => {
+    const { client, filed } = backend();
+    const ctx = contextWith(new Map());
+    await createRequestAction({ client, appBaseUrl: 'http://portal' }).handler(
+      ctx,
+    );
+    expect(filed).toEqual([{ request: input, user: 'user:default/bob' }]);
+    expect(ctx.output).toHaveBeenCalledWith('requestId', 'req-1');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'requestUrl',
+      'http://portal/nodepools/requests/req-1',
+    );
+    expect(ctx.output).toHaveBeenCalledWith('state', 'pending');
+  });
+
+  it('files nothing in a dry run and outputs the preview', async () => {
+    const { client, filed } = backend();
+    const ctx = contextWith(new Map(), { isDryRun: true });
+    await createRequestAction({ client, appBaseUrl: 'http://portal' }).handler(
+      ctx,
+    );
+    expect(filed).toEqual([]);
+    expect(client.previewRequest).toHaveBeenCalledWith(
+      input,
+      expect.anything(),
+    );
+    expect(ctx.output).toHaveBeenCalledWith('manifests', 'kind: NodePool');
+    expect(ctx.output).toHaveBeenCalledWith('state', 'preview');
+  });
+
+  it('files one request when the step is retried after a crash', async () => {
+    const { client, filed } = backend();
+    const checkpoints = new Map<string, unknown>();
+    const crashing = contextWith(checkpoints);
+    (crashing.output as jest.Mock).mockImplementationOnce(() => {
+      throw new Error('worker died');
+    });
+    const action = createRequestAction({ client, appBaseUrl: 'http://portal' });
+    await expect(action.handler(crashing)).rejects.toThrow('worker died');
+    const retry = contextWith(checkpoints);
+    await action.handler(retry);
+    expect(filed).toHaveLength(1);
+    expect(retry.output).toHaveBeenCalledWith('requestId', 'req-1');
+  });
+
+  it("refuses a user outside the team with the backend's reason", async () => {
+    const reason =
+      'you may not request node pools for group:default/payments: you are not a member of that team';
+    const { client } = backend({
+      fileRequest: async () => {
+        throw new NodePoolsRequestRefusedError(reason, 403, [], []);
+      },
+    });
+    const promise = createRequestAction({ client, appBaseUrl: '' }).handler(
+      contextWith(new Map()),
+    );
+    await expect(promise).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(promise).rejects.toThrow(reason);
+  });
+
+  it('passes field errors and policy violations on as input errors', async () => {
+    const { client } = backend({
+      fileRequest: async () => {
+        throw new NodePoolsRequestRefusedError(
+          'the cluster policy refuses this request: ...',
+          400,
+          [],
+          [
+            {
+              path: 'spec.limits.cpu',
+              message:
+                'cpu limit 400 is above the largest a pool may have (64)',
+            },
+          ],
+        );
+      },
+    });
+    await expect(
+      createRequestAction({ client, appBaseUrl: '' }).handler(
+        contextWith(new Map()),
+      ),
+    ).rejects.toThrow(
+      'the cluster policy refuses this request: spec.limits.cpu: cpu limit 400 is above the largest a pool may have (64)',
+    );
+  });
+});

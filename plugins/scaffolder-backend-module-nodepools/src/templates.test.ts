@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
+import {
+  poolRequestSchema,
+  validateWith,
+} from '@nodepools/plugin-nodepools-common';
+
+const templatesDir = resolve(__dirname, '../../../templates');
+const templates = readdirSync(templatesDir)
+  .filter(f => f.endsWith('.yaml'))
+  .map(file => ({
+    file,
+    entity: parse(readFileSync(join(templatesDir, file), 'utf8')),
+  }));
+
+/** What a team member would fill in. */
+const answers: Record<string, unknown> = {
+  owner: 'group:default/payments',
+  cluster: 'local',
+  pool: 'pci',
+  architectures: ['amd64'],
+  capacityTypes: ['spot', 'on-demand'],
+  nodeClass: 'default',
+  cpu: '16',
+  memory: '64Gi',
+  namespaces: ['payments'],
+  justification: 'PCI workloads need dedicated nodes',
+};
+
+/** Renders `${{ parameters.x }}` placeholders that stand for a whole value, as the scaffolder does. */
+function render(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const match = /^\$\{\{\s*parameters\.(\w+)\s*\}\}$/.exec(value);
+    return match ? answers[match[1]] : value;
+  }
+  if (Array.isArray(value)) return value.map(render);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, render(v)]),
+    );
+  return value;
+}
+
+describe('templates/', () => {
+  it('has the three templates', () => {
+    expect(templates.map(t => t.entity.metadata.name).sort()).toEqual([
+      'change-node-pool',
+      'decommission-node-pool',
+      'request-node-pool',
+    ]);
+  });
+
+  it.each(templates)(
+    '$file passes the scaffolder template schema',
+    async ({ entity }) => {
+      expect(await templateEntityV1beta3Validator.check(entity)).toBe(true);
+    },
+  );
+
+  it.each(templates)('$file files a request the core accepts', ({ entity }) => {
+    const steps = entity.spec.steps.filter(
+      (s: { action: string }) => s.action === 'nodepools:request',
+    );
+    expect(steps).toHaveLength(1);
+    const input = render(steps[0].input);
+    expect(validateWith(poolRequestSchema, input)).toMatchObject({ ok: true });
+  });
+
+  it.each(templates)(
+    '$file asks for every parameter it uses, each with a description or title',
+    ({ entity }) => {
+      const asked = new Set(
+        entity.spec.parameters.flatMap((page: { properties: object }) =>
+          Object.keys(page.properties),
+        ),
+      );
+      const used = [
+        ...JSON.stringify(entity.spec.steps).matchAll(/parameters\.(\w+)/g),
+      ].map(m => m[1]);
+      for (const name of used) expect(asked).toContain(name);
+    },
+  );
+});
