@@ -33,6 +33,7 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@backstage/plugin-events-backend'));
 
 // Self-service Karpenter NodePools
 backend.add(import('@nodepools/plugin-nodepools-backend'));
