@@ -1,1 +1,42 @@
-export {};
+/**
+ * Validates Kubernetes objects against a CustomResourceDefinition the way kube-apiserver does:
+ * pruning, defaulting, OpenAPI v3 structural schema checks and `x-kubernetes-validations` CEL rules.
+ *
+ * @packageDocumentation
+ */
+
+export { CrdValidator, CEL_SKIPPED_MESSAGE } from './CrdValidator';
+export type { CrdValidateOptions, UnknownFieldPolicy } from './CrdValidator';
+export { formatValidationError } from './validationError';
+export type {
+  CrdValidationError,
+  CrdValidationResult,
+  FieldErrorReason,
+} from './validationError';
+export type {
+  CustomResourceDefinition,
+  CustomResourceDefinitionVersion,
+  JSONSchemaProps,
+  ValidationRule,
+} from './crdTypes';
+export {
+  KARPENTER_CRD_VERSION,
+  findRepoRoot,
+  karpenterCrdPath,
+  karpenterCrdValidator,
+  sharedDir,
+} from './karpenterCrds';
+export type {
+  KarpenterCrdName,
+  KarpenterCrdOptions,
+  KarpenterCrdProvider,
+} from './karpenterCrds';
+export {
+  createKubernetesCelEnvironment,
+  registerKubernetesCelLibrary,
+} from './kubernetesCelLibrary';
+export type { KubernetesCelEnvironmentOptions } from './kubernetesCelLibrary';
+export { jsonToCelValue } from './celValue';
+export { KubernetesQuantity, QuantityFormatError } from './kubernetesQuantity';
+export { re2ToRegExp, UnsupportedPatternError } from './re2RegExp';
+export { RuleCompileError } from './celProgram';

@@ -1,1 +1,21 @@
-export {};
+/**
+ * Frontend of the self-service Karpenter NodePools suite, for the New Frontend System.
+ *
+ * @packageDocumentation
+ */
+import { nodePoolsPlugin } from './plugin';
+
+export { nodePoolsApiRef } from './api/NodePoolsApi';
+export type { NodePoolsApi } from './api/NodePoolsApi';
+export { NodePoolsClient } from './api/NodePoolsClient';
+export type {
+  ClusterList,
+  ClusterPolicySummary,
+  ClusterSummary,
+  NodePoolsHealth,
+  ResourceQuantities,
+} from './api/types';
+export { rootRouteRef as nodePoolsRouteRef } from './routes';
+
+// The app finds the plugin as this package's default export (`app.packages: all`).
+export default nodePoolsPlugin;

@@ -14,6 +14,7 @@ import {
   nodePoolResourceRef,
 } from '@nodepools/plugin-nodepools-node';
 import type { Knex } from 'knex';
+import type { Server } from 'node:http';
 import supertest from 'supertest';
 import { nodePoolsPlugin } from '../plugin';
 
@@ -157,5 +158,6 @@ export async function startApi(
         .set('Content-Type', 'application/json')
         .send(JSON.stringify(value) ?? ''),
   });
-  return { api, as, server };
+  // The test server's own type lives in a nested package; callers only need an http.Server.
+  return { api, as, server: server as unknown as Server };
 }

@@ -1,0 +1,1 @@
+export { BackendStatus } from './BackendStatus';

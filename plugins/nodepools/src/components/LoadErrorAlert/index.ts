@@ -1,0 +1,2 @@
+export { LoadErrorAlert } from './LoadErrorAlert';
+export type { LoadErrorAlertProps } from './LoadErrorAlert';

@@ -1,0 +1,1 @@
+export { NodePoolsPage } from './NodePoolsPage';
