@@ -3,7 +3,15 @@
 /** A node selector requirement (`kubernetes.io/arch In [amd64]`). */
 export interface NodeSelectorRequirement {
   key: string;
-  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt' | 'Gte' | 'Lte';
+  operator:
+    | 'In'
+    | 'NotIn'
+    | 'Exists'
+    | 'DoesNotExist'
+    | 'Gt'
+    | 'Lt'
+    | 'Gte'
+    | 'Lte';
   values?: string[];
   minValues?: number;
 }

@@ -1,9 +1,15 @@
 import fc from 'fast-check';
 import { karpenterCrdValidator } from '@nodepools/crd-validation';
 import { poolRequestSchema, type PoolSpecRequest } from '../model/PoolRequest';
-import { clusterPolicySchema, type ClusterPolicy } from '../policy/ClusterPolicy';
+import {
+  clusterPolicySchema,
+  type ClusterPolicy,
+} from '../policy/ClusterPolicy';
 import { renderNodePool } from './renderNodePool';
-import { createRequestArbitrary, defaultPolicy } from '../__testUtils__/arbitraries';
+import {
+  createRequestArbitrary,
+  defaultPolicy,
+} from '../__testUtils__/arbitraries';
 
 // The AWS provider's copy of the Karpenter v1.14.1 NodePool CRD (schema and every CEL rule).
 const nodePoolCrd = karpenterCrdValidator('nodepools', { provider: 'aws' });
@@ -19,33 +25,62 @@ const identity = (request: PoolSpecRequest, generation = 1) => ({
 /** Policies a platform might configure: defaults, a kwok cluster, a strict EKS cluster. */
 const policies: ClusterPolicy[] = [
   defaultPolicy,
-  clusterPolicySchema.parse({ nodeClassRef: { group: 'karpenter.kwok.sh', kind: 'KWOKNodeClass' }, instanceCategories: [] }),
+  clusterPolicySchema.parse({
+    nodeClassRef: { group: 'karpenter.kwok.sh', kind: 'KWOKNodeClass' },
+    instanceCategories: [],
+  }),
   clusterPolicySchema.parse({
     minInstanceGeneration: 6,
     taintKey: 'example.com/dedicated',
     teamLabelKey: 'example.com/team',
-    defaults: { budgets: [{ nodes: '10%' }, { nodes: '0', schedule: '0 9 * * mon-fri', duration: '8h', reasons: ['Drifted'] }], terminationGracePeriod: '48h', weight: 50, excludedInstanceSizes: ['metal'] },
+    defaults: {
+      budgets: [
+        { nodes: '10%' },
+        {
+          nodes: '0',
+          schedule: '0 9 * * mon-fri',
+          duration: '8h',
+          reasons: ['Drifted'],
+        },
+      ],
+      terminationGracePeriod: '48h',
+      weight: 50,
+      excludedInstanceSizes: ['metal'],
+    },
   }),
 ];
 
 describe('rendered NodePools against the real Karpenter CRD', () => {
   it('accepts every NodePool rendered from thousands of generated requests', () => {
     fc.assert(
-      fc.property(createRequestArbitrary, fc.constantFrom(...policies), fc.integer({ min: 1, max: 1000 }), (raw, policy, generation) => {
-        const request = poolRequestSchema.parse(raw) as PoolSpecRequest;
-        const result = nodePoolCrd.validate(renderNodePool(identity(request, generation), request.spec, policy));
-        expect(result.errors).toEqual([]);
-      }),
+      fc.property(
+        createRequestArbitrary,
+        fc.constantFrom(...policies),
+        fc.integer({ min: 1, max: 1000 }),
+        (raw, policy, generation) => {
+          const request = poolRequestSchema.parse(raw) as PoolSpecRequest;
+          const result = nodePoolCrd.validate(
+            renderNodePool(identity(request, generation), request.spec, policy),
+          );
+          expect(result.errors).toEqual([]);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   it('would be refused by the apiserver, with the CRD message, if the policy let a restricted key through', () => {
-    const request = poolRequestSchema.parse(createRequestArbitrarySample()) as PoolSpecRequest;
+    const request = poolRequestSchema.parse(
+      createRequestArbitrarySample(),
+    ) as PoolSpecRequest;
     // Bypasses the policy schema's own check on purpose, to show what it protects against.
     const unsafe = { ...defaultPolicy, teamLabelKey: 'karpenter.sh/team' };
-    const result = nodePoolCrd.validate(renderNodePool(identity(request), request.spec, unsafe));
-    expect(result.errors.map(e => e.message)).toContain('label domain "karpenter.sh" is restricted');
+    const result = nodePoolCrd.validate(
+      renderNodePool(identity(request), request.spec, unsafe),
+    );
+    expect(result.errors.map(e => e.message)).toContain(
+      'label domain "karpenter.sh" is restricted',
+    );
   });
 });
 
