@@ -40,3 +40,4 @@ export { jsonToCelValue } from './celValue';
 export { KubernetesQuantity, QuantityFormatError } from './kubernetesQuantity';
 export { re2ToRegExp, UnsupportedPatternError } from './re2RegExp';
 export { RuleCompileError } from './celProgram';
+export { guideNodePool, guideEc2NodeClass } from './productionGuideExamples';

@@ -1,5 +1,5 @@
 import { karpenterCrdValidator } from './karpenterCrds';
-import { guideEc2NodeClass } from './__testUtils__/guideExamples';
+import { guideEc2NodeClass } from './productionGuideExamples';
 
 /** Tests against the real Karpenter v1.14.1 EC2NodeClass and NodeClaim CRDs. */
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { karpenterCrdValidator } from './karpenterCrds';
-import { guideNodePool } from './__testUtils__/guideExamples';
+import { guideNodePool } from './productionGuideExamples';
 import {
   allowedKey,
   GeneratedNodePool,

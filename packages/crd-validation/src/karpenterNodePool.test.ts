@@ -1,6 +1,6 @@
 import { CEL_SKIPPED_MESSAGE } from './CrdValidator';
 import { karpenterCrdValidator } from './karpenterCrds';
-import { guideNodePool } from './__testUtils__/guideExamples';
+import { guideNodePool } from './productionGuideExamples';
 
 /** Tests against the real Karpenter v1.14.1 NodePool CRD (AWS provider copy unless noted). */
 

@@ -2,64 +2,15 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { poolRequestSchema, type PoolSpecRequest } from '../model/PoolRequest';
 import { clusterPolicySchema } from '../policy/ClusterPolicy';
+import { guideNodePool as guideNodePoolExample } from '@nodepools/crd-validation';
 import { renderNodePool } from './renderNodePool';
 import {
   createRequestArbitrary,
   defaultPolicy,
 } from '../__testUtils__/arbitraries';
 
-/** The NodePool of Step 4 of the Karpenter v1 production guide (shared/reference). */
-const guideNodePool = {
-  apiVersion: 'karpenter.sh/v1',
-  kind: 'NodePool',
-  metadata: { name: 'default' },
-  spec: {
-    template: {
-      spec: {
-        requirements: [
-          {
-            key: 'kubernetes.io/arch',
-            operator: 'In',
-            values: ['amd64', 'arm64'],
-          },
-          { key: 'kubernetes.io/os', operator: 'In', values: ['linux'] },
-          {
-            key: 'karpenter.sh/capacity-type',
-            operator: 'In',
-            values: ['spot', 'on-demand'],
-          },
-          {
-            key: 'karpenter.k8s.aws/instance-category',
-            operator: 'In',
-            values: ['m', 'c', 'r'],
-          },
-          {
-            key: 'karpenter.k8s.aws/instance-generation',
-            operator: 'Gt',
-            values: ['5'],
-          },
-          {
-            key: 'karpenter.k8s.aws/instance-size',
-            operator: 'NotIn',
-            values: ['nano', 'micro', 'small', 'metal'],
-          },
-        ],
-        nodeClassRef: {
-          group: 'karpenter.k8s.aws',
-          kind: 'EC2NodeClass',
-          name: 'default',
-        },
-        expireAfter: '720h',
-      },
-    },
-    disruption: {
-      consolidationPolicy: 'WhenEmptyOrUnderutilized',
-      consolidateAfter: '30s',
-    },
-    limits: { cpu: '1000', memory: '1000Gi' },
-    weight: 10,
-  },
-};
+// The NodePool of Step 4 of the Karpenter v1 production guide (shared/reference).
+const guideNodePool = guideNodePoolExample();
 
 /** The guide's pool as a team's request; everything else comes from the policy's defaults. */
 const guideRequest = poolRequestSchema.parse({
@@ -95,10 +46,14 @@ const identity = {
 };
 
 // Karpenter treats requirement values as sets; the renderer sorts them so equal requests render equal.
+// Limits are int-or-string quantities: YAML's `cpu: 1000` and our "1000" are the same value.
 const sortValues = (np: any) => ({
   ...np,
   spec: {
     ...np.spec,
+    limits: Object.fromEntries(
+      Object.entries(np.spec.limits).map(([k, v]) => [k, String(v)]),
+    ),
     template: {
       ...np.spec.template,
       spec: {
