@@ -1,1 +1,64 @@
-export {};
+/**
+ * A real local Kubernetes control plane (etcd + kube-apiserver built from the Go module proxy)
+ * with the Karpenter CRDs installed, for integration tests and the demo.
+ *
+ * @packageDocumentation
+ */
+
+export { PINNED_VERSIONS } from './versions.ts';
+export type { ControlPlaneVersions } from './versions.ts';
+
+export { startControlPlane } from './runtime/startControlPlane.ts';
+export type {
+  ControlPlane,
+  StartControlPlaneOptions,
+} from './runtime/startControlPlane.ts';
+export {
+  stopControlPlane,
+  runningProcesses,
+} from './runtime/stopControlPlane.ts';
+export type { StopResult } from './runtime/stopControlPlane.ts';
+export type {
+  ControlPlaneConnection,
+  StartTimings,
+} from './runtime/ControlPlaneConnection.ts';
+export { KUBECONFIG_CONTEXTS } from './runtime/ControlPlaneConnection.ts';
+export { CONTROL_PLANE_USERS } from './runtime/controlPlaneUsers.ts';
+export type {
+  ControlPlaneTokens,
+  ControlPlaneUser,
+} from './runtime/controlPlaneUsers.ts';
+export type { ControlPlanePids } from './runtime/LaunchPlan.ts';
+export { processRssBytes } from './runtime/processMemory.ts';
+
+export {
+  ensureBinaries,
+  binariesCached,
+  GoMissingError,
+} from './build/ensureBinaries.ts';
+export type {
+  ControlPlaneBinaries,
+  EnsureBinariesOptions,
+} from './build/ensureBinaries.ts';
+export { findGo } from './build/findGo.ts';
+
+export { resolveLayout, DEFAULT_CRD_FOLDER } from './util/resolveLayout.ts';
+export type { Layout, LayoutOptions } from './util/resolveLayout.ts';
+export { printProgress } from './util/progress.ts';
+export type { ProgressEvent, ProgressListener } from './util/progress.ts';
+
+export { KubeClient } from './kube/KubeClient.ts';
+export type { KubeCredentials, KubeRequestOptions } from './kube/KubeClient.ts';
+export { KubeApiError } from './kube/KubeApiError.ts';
+export type { KubeStatus } from './kube/KubeApiError.ts';
+export type { KubeObject, ObjectReference } from './kube/resourcePath.ts';
+export { resourcePath } from './kube/resourcePath.ts';
+export { SAMPLE_EC2_NODE_CLASS } from './kube/sampleEc2NodeClass.ts';
+
+export {
+  describeApiServer,
+  testControlPlane,
+} from './jest/describeApiServer.ts';
+export type { ApiServerSuite } from './jest/describeApiServer.ts';
+export { suiteNames, SUITE_LABEL } from './jest/suiteNames.ts';
+export type { SuiteNames } from './jest/suiteNames.ts';

@@ -1,0 +1,21 @@
+// `yarn cluster:start`: start the local control plane (building it first if needed) and leave it
+// running detached until `yarn cluster:stop`.
+import { startControlPlane } from '../runtime/startControlPlane.ts';
+import { describeControlPlane } from './describeControlPlane.ts';
+
+const startedAt = Date.now();
+startControlPlane()
+  .then(plane => {
+    const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+    process.stdout.write(
+      plane.alreadyRunning
+        ? `Already running and healthy; nothing to do.\n${describeControlPlane(
+            plane,
+          )}`
+        : `Started in ${seconds}s.\n${describeControlPlane(plane)}`,
+    );
+  })
+  .catch((error: Error) => {
+    process.stderr.write(`cluster:start failed: ${error.message}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { binariesCached, ensureBinaries } from '../build/ensureBinaries.ts';
+import { findGo } from '../build/findGo.ts';
+import { readJsonFile } from '../runtime/LaunchPlan.ts';
+import type { ControlPlanePids } from '../runtime/LaunchPlan.ts';
+import { startControlPlane } from '../runtime/startControlPlane.ts';
+import { stateFiles } from '../runtime/stateFiles.ts';
+import { printProgress } from '../util/progress.ts';
+import { resolveLayout } from '../util/resolveLayout.ts';
+import { isCi, TEST_ENV, testRunState } from './testRunState.ts';
+
+/**
+ * Jest global setup: starts one control plane for the whole test run in a temporary state dir,
+ * watched by this process's pid so it dies with the run even when the run is killed.
+ * Without Go (and without cached binaries) it records a skip reason instead, or fails under CI.
+ */
+export default async function globalSetup(): Promise<void> {
+  const run = testRunState();
+  run.setups += 1;
+  if (run.setups > 1) return; // another Jest project of this run already did it
+
+  const { cacheDir } = resolveLayout();
+  if (!findGo() && !(await binariesCached(cacheDir))) {
+    const reason = `go is not on PATH and etcd/kube-apiserver are not cached in ${cacheDir}`;
+    if (isCi()) {
+      throw new Error(
+        `${reason}. CI must run the API server suites: .ci/run installs Go.`,
+      );
+    }
+    process.env[TEST_ENV.skipReason] = reason;
+    process.stderr.write(
+      `\n[local-cluster] API server suites will be SKIPPED: ${reason}.\n`,
+    );
+    return;
+  }
+
+  // A cold build prints its progress here, in the main process, where the terminal sees it.
+  await ensureBinaries({ cacheDir, onProgress: printProgress });
+  const stateDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'nodepools-control-plane-'),
+  );
+  run.stateDir = stateDir;
+  // Last resort if the teardown never runs (an error in another global setup, process.exit):
+  // the watchdog covers signals, this covers a plain exit a little sooner.
+  process.once('exit', () => {
+    const pids = readJsonFile<ControlPlanePids>(stateFiles(stateDir).pidFile);
+    if (pids) {
+      try {
+        process.kill(pids.supervisor, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  });
+  const plane = await startControlPlane({
+    stateDir,
+    watchPid: process.pid,
+    removeStateDirOnWatchdog: process.env.NODEPOOLS_KEEP_TEST_STATE !== '1',
+    onProgress: event => {
+      if (event.step !== 'start' || event.message.startsWith('ready'))
+        printProgress(event);
+    },
+  });
+  process.env[TEST_ENV.connection] = plane.connectionPath;
+}

@@ -1,0 +1,17 @@
+/**
+ * Pinned versions of the control plane binaries.
+ *
+ * kubernetes: newest v1.34 patch the Go module proxy served when pinned (the proxy's version list
+ * was incomplete, so each patch was queried directly; v1.34.13 was not available).
+ * etcd: newest 3.6 patch; 1.34 itself is tested against etcd 3.6 (its go.mod requires the 3.6 client).
+ */
+export const PINNED_VERSIONS = {
+  kubernetes: 'v1.34.12',
+  etcd: 'v3.6.16',
+} as const;
+
+/** The versions of the two binaries a control plane is built from. */
+export interface ControlPlaneVersions {
+  kubernetes: string;
+  etcd: string;
+}
