@@ -11,6 +11,8 @@ import {
 import { readNodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import { DatabaseNodePoolsStore } from './database/DatabaseNodePoolsStore';
 import { NodePoolsAuthorizer } from './permissions/NodePoolsAuthorizer';
+import { NodePoolsReconciler } from './reconciler/NodePoolsReconciler';
+import { scheduleReconciler } from './reconciler/scheduleReconciler';
 import { createRouter } from './router/createRouter';
 import { RequestExpiry } from './workflow/RequestExpiry';
 import { NotificationsRequestNotifier } from './workflow/RequestNotifier';
@@ -46,6 +48,16 @@ export const nodePoolsPlugin = createBackendPlugin({
           }`,
         );
         const store = await DatabaseNodePoolsStore.create({ database });
+        const reconciler = new NodePoolsReconciler({
+          config: nodePoolsConfig,
+          store,
+          logger,
+        });
+        const reconcileNow = await scheduleReconciler(
+          reconciler,
+          scheduler,
+          logger,
+        );
         const notifier = new NotificationsRequestNotifier(
           deps.notifications,
           logger,
@@ -56,6 +68,7 @@ export const nodePoolsPlugin = createBackendPlugin({
           config: nodePoolsConfig,
           logger,
           notifier,
+          onApproved: reconcileNow,
           // The catalog module turns this into a delta, so a granted pool shows up without waiting for a full sync.
           onPoolChanged: async pool => {
             const eventPayload: PoolChangedEvent = {

@@ -1,0 +1,14 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { ClusterConfig } from '@nodepools/plugin-nodepools-node';
+import type { NodePoolsStore } from '../database/NodePoolsStore';
+import type { ClusterClient } from './ClusterClient';
+
+/** What every reconcile step of one cluster gets: the cluster, its client, the store and a clock. */
+export interface ReconcileContext {
+  cluster: ClusterConfig;
+  client: ClusterClient;
+  store: NodePoolsStore;
+  logger: LoggerService;
+  /** The current time as an ISO string; tests pass a fixed clock. */
+  now: () => string;
+}
