@@ -8,14 +8,25 @@ import { nodePoolsPlugin } from './plugin';
 export { nodePoolsApiRef } from './api/NodePoolsApi';
 export type { NodePoolsApi } from './api/NodePoolsApi';
 export { NodePoolsClient } from './api/NodePoolsClient';
+export { inputProblemsOf } from './api/inputProblems';
 export type {
   ClusterList,
   ClusterPolicySummary,
   ClusterSummary,
+  InputProblems,
+  NewRequest,
   NodePoolsHealth,
+  PageQuery,
+  PoolListQuery,
+  RequestListQuery,
   ResourceQuantities,
 } from './api/types';
-export { rootRouteRef as nodePoolsRouteRef } from './routes';
+export {
+  myRequestsRouteRef as nodePoolsMyRequestsRouteRef,
+  requestRouteRef as nodePoolsRequestRouteRef,
+  requestsRouteRef as nodePoolsRequestsRouteRef,
+  rootRouteRef as nodePoolsRouteRef,
+} from './routes';
 
 // The app finds the plugin as this package's default export (`app.packages: all`).
 export default nodePoolsPlugin;

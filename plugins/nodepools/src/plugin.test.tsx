@@ -1,18 +1,26 @@
+import type { Entity } from '@backstage/catalog-model';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import {
   createExtensionTester,
   mockApis,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import {
   clustersBody,
   errorBody,
   healthyBody,
   jsonResponse,
 } from './__fixtures__/contract';
+import { pendingRequest } from './__fixtures__/records';
 import plugin from './index';
-import { nodePoolsPage } from './plugin';
+import {
+  nodePoolsPage,
+  ownerPoolsEntityCard,
+  poolStatusEntityCard,
+  teamPoolsEntityCard,
+} from './plugin';
 import { rootRouteRef } from './routes';
 
 describe('nodepools plugin', () => {
@@ -62,4 +70,116 @@ describe('nodepools plugin', () => {
       expect.anything(),
     );
   });
+
+  it('serves the approval queue at /nodepools/requests, with links to each request', async () => {
+    const backendFetch = jest.fn(async (input: RequestInfo | URL) => {
+      const { pathname } = new URL(String(input));
+      if (pathname === '/api/nodepools/clusters') {
+        return jsonResponse(200, clustersBody);
+      }
+      if (pathname === '/api/nodepools/requests') {
+        return jsonResponse(200, { items: [pendingRequest] });
+      }
+      return jsonResponse(404, errorBody(404, 'NotFoundError', pathname));
+    });
+
+    renderTestApp({
+      features: [plugin],
+      initialRouteEntries: ['/nodepools/requests'],
+      apis: [
+        mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+        mockApis.fetch({ baseImplementation: backendFetch }),
+      ],
+    });
+
+    const queue = await screen.findByRole('region', { name: 'Approval queue' });
+    expect(
+      await within(queue).findByRole('link', { name: 'general on local' }),
+    ).toHaveAttribute('href', '/nodepools/requests/req-1');
+    const nav = screen.getByRole('navigation', { name: 'Node pools sections' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map(link => link.getAttribute('href')),
+    ).toEqual(['/nodepools', '/nodepools/requests', '/nodepools/my-requests']);
+  });
+
+  it('serves one request at /nodepools/requests/:id, reading the id from the URL', async () => {
+    const backendFetch = jest.fn(async (input: RequestInfo | URL) => {
+      const { pathname } = new URL(String(input));
+      if (pathname === '/api/nodepools/requests/req-1') {
+        return jsonResponse(200, pendingRequest);
+      }
+      if (pathname === '/api/nodepools/requests/req-1/history') {
+        return jsonResponse(200, { items: [] });
+      }
+      return jsonResponse(404, errorBody(404, 'NotFoundError', pathname));
+    });
+
+    renderTestApp({
+      features: [plugin],
+      initialRouteEntries: ['/nodepools/requests/req-1'],
+      apis: [
+        mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+        mockApis.fetch({ baseImplementation: backendFetch }),
+      ],
+    });
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'update general on local',
+      }),
+    ).toBeVisible();
+    expect(await screen.findByText('Nothing has happened yet.')).toBeVisible();
+  });
+
+  // Each filter is read in its own function: the three cards are of different extension types.
+  const filterOf = {
+    poolStatus: () =>
+      createExtensionTester(poolStatusEntityCard).get(
+        EntityCardBlueprint.dataRefs.filterFunction,
+      ),
+    teamPools: () =>
+      createExtensionTester(teamPoolsEntityCard).get(
+        EntityCardBlueprint.dataRefs.filterFunction,
+      ),
+    ownerPools: () =>
+      createExtensionTester(ownerPoolsEntityCard).get(
+        EntityCardBlueprint.dataRefs.filterFunction,
+      ),
+  };
+
+  it.each([
+    ['poolStatus' as const, ['karpenter-nodepool resource']],
+    ['teamPools' as const, ['group']],
+    ['ownerPools' as const, ['component']],
+  ])(
+    'shows the %s entity card only on the entities it is made for',
+    (card, expected) => {
+      const entities: Record<string, Entity> = {
+        'karpenter-nodepool resource': entity('Resource', 'karpenter-nodepool'),
+        'database resource': entity('Resource', 'database'),
+        group: entity('Group', 'team'),
+        component: entity('Component', 'service'),
+        system: entity('System'),
+      };
+      const filter = filterOf[card]();
+      expect(filter).toBeInstanceOf(Function);
+
+      expect(
+        Object.entries(entities)
+          .filter(([, e]) => filter?.(e))
+          .map(([name]) => name),
+      ).toEqual(expected);
+    },
+  );
 });
+
+function entity(kind: string, type?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name: 'x' },
+    spec: type ? { type } : {},
+  };
+}

@@ -4,6 +4,8 @@ import {
   createFrontendPlugin,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { RiServerLine } from '@remixicon/react';
 import { nodePoolsApiRef } from './api/NodePoolsApi';
 import { NodePoolsClient } from './api/NodePoolsClient';
@@ -31,11 +33,66 @@ export const nodePoolsPage = PageBlueprint.make({
   },
 });
 
+/** Status of the pool behind a `karpenter-nodepool` Resource entity. */
+export const poolStatusEntityCard = EntityCardBlueprint.make({
+  name: 'pool-status',
+  params: {
+    filter: { kind: 'resource', 'spec.type': 'karpenter-nodepool' },
+    loader: () =>
+      import('./components/PoolStatusCard').then(m => <m.PoolStatusCard />),
+  },
+});
+
+/** A Group's pools on every cluster, and its pending requests. */
+export const teamPoolsEntityCard = EntityCardBlueprint.make({
+  name: 'team-pools',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/TeamPoolsCard').then(m => <m.EntityTeamPoolsCard />),
+  },
+});
+
+/** The pools of the team that owns a Component. */
+export const ownerPoolsEntityCard = EntityCardBlueprint.make({
+  name: 'owner-pools',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/TeamPoolsCard').then(m => <m.EntityTeamPoolsCard />),
+  },
+});
+
+/** Scaffolder field `NodePoolClusterPicker`: the configured clusters with their budgets. */
+export const clusterPickerField = FormFieldBlueprint.make({
+  name: 'cluster-picker',
+  params: {
+    field: () =>
+      import('./fields/formFields').then(m => m.clusterPickerFormField),
+  },
+});
+
+/** Scaffolder field `NodePoolLimits`: limits with the budget left and the cost ceiling. */
+export const poolLimitsField = FormFieldBlueprint.make({
+  name: 'pool-limits',
+  params: {
+    field: () => import('./fields/formFields').then(m => m.poolLimitsFormField),
+  },
+});
+
 /** The self-service node pools frontend plugin for the New Frontend System. */
 export const nodePoolsPlugin = createFrontendPlugin({
   pluginId: 'nodepools',
   title: 'Node pools',
   icon: <RiServerLine />,
   routes: { root: rootRouteRef },
-  extensions: [nodePoolsApi, nodePoolsPage],
+  extensions: [
+    nodePoolsApi,
+    nodePoolsPage,
+    poolStatusEntityCard,
+    teamPoolsEntityCard,
+    ownerPoolsEntityCard,
+    clusterPickerField,
+    poolLimitsField,
+  ],
 });

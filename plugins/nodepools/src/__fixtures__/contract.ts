@@ -26,6 +26,8 @@ export const clustersBody: ClusterList = {
         teamBudget: { cpu: '128', memory: '512Gi' },
         quorum: 1,
         approverGroups: ['group:default/platform'],
+        taintKey: 'nodepools.backstage.io/team',
+        teamLabelKey: 'nodepools.backstage.io/team',
       },
     },
     {
@@ -40,6 +42,8 @@ export const clustersBody: ClusterList = {
         teamBudget: { cpu: '64', memory: '256Gi', gpu: '8' },
         quorum: 2,
         approverGroups: ['group:default/platform', 'group:default/security'],
+        taintKey: 'example.com/team',
+        teamLabelKey: 'example.com/team-pool',
       },
     },
   ],

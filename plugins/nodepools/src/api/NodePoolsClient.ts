@@ -1,7 +1,39 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import type {
+  EventRecord,
+  Page,
+  PoolRecord,
+  RequestPreview,
+  RequestRecord,
+} from '@nodepools/plugin-nodepools-common';
 import type { NodePoolsApi } from './NodePoolsApi';
-import type { ClusterList, ClusterSummary, NodePoolsHealth } from './types';
+import type {
+  ClusterList,
+  ClusterSummary,
+  NewRequest,
+  NodePoolsHealth,
+  PageQuery,
+  PoolListQuery,
+  RequestListQuery,
+} from './types';
+
+type QueryValue = string | number | string[] | undefined;
+
+/** `?a=1&state=x&state=y`: arrays repeat the key, which the backend reads as a list. */
+function queryString(query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      params.append(key, String(item));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+const segment = (id: string) => encodeURIComponent(id);
 
 /** The {@link NodePoolsApi} over HTTP, against the backend plugin with id `nodepools`. */
 export class NodePoolsClient implements NodePoolsApi {
@@ -15,22 +47,107 @@ export class NodePoolsClient implements NodePoolsApi {
   }
 
   async getHealth(): Promise<NodePoolsHealth> {
-    return this.get<NodePoolsHealth>('/health');
+    return this.call<NodePoolsHealth>('GET', '/health');
   }
 
   async listClusters(): Promise<ClusterSummary[]> {
-    const list = await this.get<ClusterList>('/clusters');
+    const list = await this.call<ClusterList>('GET', '/clusters');
     return list.items;
   }
 
-  private async get<T>(path: string): Promise<T> {
+  async listPools(query: PoolListQuery = {}): Promise<Page<PoolRecord>> {
+    return this.call('GET', `/pools${queryString({ ...query })}`);
+  }
+
+  async getPool(id: string): Promise<PoolRecord> {
+    return this.call('GET', `/pools/${segment(id)}`);
+  }
+
+  async getPoolHistory(
+    id: string,
+    page: PageQuery = {},
+  ): Promise<Page<EventRecord>> {
+    return this.call(
+      'GET',
+      `/pools/${segment(id)}/history${queryString({ ...page })}`,
+    );
+  }
+
+  async createRequest(request: NewRequest): Promise<RequestRecord> {
+    return this.call('POST', '/requests', request);
+  }
+
+  async previewRequest(request: NewRequest): Promise<RequestPreview> {
+    const body = await this.call<{ preview: RequestPreview }>(
+      'POST',
+      '/requests',
+      { ...request, dryRun: true },
+    );
+    return body.preview;
+  }
+
+  async listRequests(
+    query: RequestListQuery = {},
+  ): Promise<Page<RequestRecord>> {
+    return this.call('GET', `/requests${queryString({ ...query })}`);
+  }
+
+  async getRequest(id: string): Promise<RequestRecord> {
+    return this.call('GET', `/requests/${segment(id)}`);
+  }
+
+  async getRequestHistory(
+    id: string,
+    page: PageQuery = {},
+  ): Promise<Page<EventRecord>> {
+    return this.call(
+      'GET',
+      `/requests/${segment(id)}/history${queryString({ ...page })}`,
+    );
+  }
+
+  async approveRequest(id: string, comment?: string): Promise<RequestRecord> {
+    return this.call(
+      'POST',
+      `/requests/${segment(id)}/approve`,
+      comment ? { comment } : {},
+    );
+  }
+
+  async rejectRequest(id: string, comment: string): Promise<RequestRecord> {
+    return this.call('POST', `/requests/${segment(id)}/reject`, { comment });
+  }
+
+  async cancelRequest(id: string, comment?: string): Promise<RequestRecord> {
+    return this.call(
+      'POST',
+      `/requests/${segment(id)}/cancel`,
+      comment ? { comment } : {},
+    );
+  }
+
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     // Resolved per request so that discovery can move the backend without a page reload.
     const baseUrl = await this.discoveryApi.getBaseUrl('nodepools');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      headers: { Accept: 'application/json' },
-    });
+    const init: RequestInit =
+      method === 'GET'
+        ? { headers: { Accept: 'application/json' } }
+        : {
+            method,
+            headers: {
+              Accept: 'application/json',
+              'Content-Type': 'application/json',
+            },
+            body: JSON.stringify(body ?? {}),
+          };
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
-      // Parses Backstage's error body so the UI can show the backend's own message.
+      // Parses Backstage's error body (with a 400's fieldErrors and violations) so the UI can
+      // show the backend's own message.
       throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as T;

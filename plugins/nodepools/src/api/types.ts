@@ -1,9 +1,16 @@
 /**
- * Wire shapes of the nodepools backend's REST API (`/api/nodepools`), as the frontend reads them.
- *
- * They are declared here rather than imported from `@nodepools/plugin-nodepools-common` because the
- * common package's API types are still being written; once it exports them, these become aliases.
+ * Wire shapes of the nodepools backend's REST API (`/api/nodepools`) that the common package does
+ * not declare: health, the cluster summary, and the query and body shapes of the routes. Records
+ * (pools, requests, events, pages, previews) come from `@nodepools/plugin-nodepools-common`.
  */
+import type {
+  FieldError,
+  PolicyViolation,
+  PoolPhase,
+  PoolSpec,
+  RequestKind,
+  RequestState,
+} from '@nodepools/plugin-nodepools-common';
 
 /** `GET /health`: whether the backend, its database and its cluster configuration are usable. */
 export interface NodePoolsHealth {
@@ -37,6 +44,10 @@ export interface ClusterPolicySummary {
   quorum: number;
   /** Catalog group refs whose members may approve. */
   approverGroups: string[];
+  /** The taint key of team pools; workloads tolerate it with their team's slug as value. */
+  taintKey?: string;
+  /** The node label key of team pools; workloads select it with their team's slug. */
+  teamLabelKey?: string;
 }
 
 /** One configured cluster and its policy, from `GET /clusters`. */
@@ -50,4 +61,46 @@ export interface ClusterSummary {
 /** `GET /clusters`. */
 export interface ClusterList {
   items: ClusterSummary[];
+}
+
+/** Paging of every list route. */
+export interface PageQuery {
+  /** 1 to 200; the backend defaults to 50. */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+/** `GET /pools` filters. */
+export interface PoolListQuery extends PageQuery {
+  /** A group entity ref such as `group:default/payments`. */
+  owner?: string;
+  cluster?: string;
+  phase?: PoolPhase[];
+}
+
+/** `GET /requests` filters. */
+export interface RequestListQuery extends PageQuery {
+  state?: RequestState[];
+  cluster?: string;
+  owner?: string;
+  /** A user entity ref; "my requests". */
+  requester?: string;
+  order?: 'newest' | 'oldest';
+}
+
+/** `POST /requests` body, without `dryRun` (the client sets it). */
+export interface NewRequest {
+  kind: RequestKind;
+  owner: string;
+  cluster: string;
+  pool: string;
+  justification: string;
+  spec?: PoolSpec;
+}
+
+/** What a 400 from the backend says is wrong with the input, field by field. */
+export interface InputProblems {
+  fieldErrors: FieldError[];
+  violations: PolicyViolation[];
 }

@@ -1,0 +1,41 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { nodePoolsApiRef } from '../api/NodePoolsApi';
+import { rootRouteRef } from '../routes';
+import { fakeBackend, type BackendRoute } from './fakeBackend';
+
+/** Options of {@link renderWithBackend}. */
+export interface RenderWithBackendOptions {
+  /** The signed-in user. */
+  user?: string;
+  /** Whether the permission framework allows what is asked. */
+  allow?: boolean;
+}
+
+/**
+ * Renders an element in a test app whose nodepools API is the real client over a fake backend,
+ * with the plugin mounted at `/nodepools` so its links resolve.
+ */
+export async function renderWithBackend(
+  element: JSX.Element,
+  route: BackendRoute,
+  options: RenderWithBackendOptions = {},
+) {
+  const backend = fakeBackend(route);
+  const rendered = await renderInTestApp(element, {
+    apis: [
+      [nodePoolsApiRef, backend.client],
+      mockApis.identity({
+        userEntityRef: options.user ?? 'user:default/approver',
+      }),
+      mockApis.permission({
+        authorize:
+          options.allow === false
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }),
+    ],
+    mountedRoutes: { '/nodepools': rootRouteRef },
+  });
+  return { ...backend, rendered };
+}

@@ -1,0 +1,155 @@
+import { ResponseError } from '@backstage/errors';
+import { errorBody, jsonResponse } from '../__fixtures__/contract';
+import { fakeBackend } from '../__testUtils__/fakeBackend';
+import {
+  pendingRequest,
+  pendingRequestPreview,
+  poolHistory,
+  readyPool,
+} from '../__fixtures__/records';
+import { inputProblemsOf } from './inputProblems';
+
+describe('NodePoolsClient routes', () => {
+  it('lists pools with owner, cluster, phase and paging in the query', async () => {
+    const { client, calls } = fakeBackend(() =>
+      jsonResponse(200, { items: [readyPool], nextCursor: 'c2' }),
+    );
+
+    const page = await client.listPools({
+      owner: 'group:default/payments',
+      cluster: 'local',
+      phase: ['ready', 'degraded'],
+      limit: 20,
+      cursor: 'c1',
+    });
+
+    expect(page).toEqual({ items: [readyPool], nextCursor: 'c2' });
+    expect(calls[0].path).toBe('/pools');
+    expect(calls[0].query.get('owner')).toBe('group:default/payments');
+    expect(calls[0].query.getAll('phase')).toEqual(['ready', 'degraded']);
+    expect(calls[0].query.get('limit')).toBe('20');
+    expect(calls[0].query.get('cursor')).toBe('c1');
+  });
+
+  it('reads a pool, its history, a request and its history by id', async () => {
+    const { client, calls } = fakeBackend(({ path }) => {
+      if (path === '/pools/pool-1') return jsonResponse(200, readyPool);
+      if (path.endsWith('/history'))
+        return jsonResponse(200, { items: poolHistory });
+      if (path === '/requests/req-1') return jsonResponse(200, pendingRequest);
+      return undefined;
+    });
+
+    await expect(client.getPool('pool-1')).resolves.toEqual(readyPool);
+    await expect(client.getPoolHistory('pool-1')).resolves.toEqual({
+      items: poolHistory,
+    });
+    await expect(client.getRequest('req-1')).resolves.toEqual(pendingRequest);
+    await client.getRequestHistory('req-1', { cursor: 'x' });
+
+    expect(calls.map(c => c.path)).toEqual([
+      '/pools/pool-1',
+      '/pools/pool-1/history',
+      '/requests/req-1',
+      '/requests/req-1/history',
+    ]);
+    expect(calls[3].query.get('cursor')).toBe('x');
+  });
+
+  it('lists requests with repeated state, requester and order', async () => {
+    const { client, calls } = fakeBackend(() =>
+      jsonResponse(200, { items: [pendingRequest] }),
+    );
+
+    await client.listRequests({
+      state: ['pending', 'approved'],
+      requester: 'user:default/alice',
+      order: 'newest',
+    });
+
+    expect(calls[0].path).toBe('/requests');
+    expect(calls[0].query.getAll('state')).toEqual(['pending', 'approved']);
+    expect(calls[0].query.get('requester')).toBe('user:default/alice');
+    expect(calls[0].query.get('order')).toBe('newest');
+  });
+
+  it('previews with dryRun and unwraps the preview; files without it', async () => {
+    const preview = pendingRequestPreview();
+    const { client, calls } = fakeBackend(({ body }) =>
+      body.dryRun
+        ? jsonResponse(200, { preview })
+        : jsonResponse(201, pendingRequest),
+    );
+    const request = {
+      kind: 'update' as const,
+      owner: pendingRequest.owner,
+      cluster: 'local',
+      pool: 'general',
+      justification: pendingRequest.justification,
+      spec: pendingRequest.spec,
+    };
+
+    await expect(client.previewRequest(request)).resolves.toEqual(preview);
+    await expect(client.createRequest(request)).resolves.toEqual(
+      pendingRequest,
+    );
+
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      path: '/requests',
+      body: { ...request, dryRun: true },
+    });
+    expect(calls[1].body).toEqual(request);
+  });
+
+  it('posts approve, reject and cancel with their comments', async () => {
+    const { client, calls } = fakeBackend(() =>
+      jsonResponse(200, pendingRequest),
+    );
+
+    await client.approveRequest('req-1');
+    await client.approveRequest('req-1', 'ok');
+    await client.rejectRequest('req-1', 'too large');
+    await client.cancelRequest('req-1');
+
+    expect(calls.map(c => [c.method, c.path, c.body])).toEqual([
+      ['POST', '/requests/req-1/approve', {}],
+      ['POST', '/requests/req-1/approve', { comment: 'ok' }],
+      ['POST', '/requests/req-1/reject', { comment: 'too large' }],
+      ['POST', '/requests/req-1/cancel', {}],
+    ]);
+  });
+
+  it("surfaces a 400's field errors and policy violations", async () => {
+    const { client } = fakeBackend(() =>
+      jsonResponse(400, {
+        ...errorBody(400, 'InputError', 'spec.limits.cpu: exceeds'),
+        fieldErrors: [{ path: 'justification', message: 'too short' }],
+        violations: [
+          {
+            path: 'spec.limits.cpu',
+            message: 'exceeds the per-pool maximum',
+            asked: '128',
+            allowed: '64',
+          },
+        ],
+      }),
+    );
+
+    const error = await client.rejectRequest('req-1', 'no').catch(e => e);
+
+    expect(ResponseError.is(error)).toBe(true);
+    expect(inputProblemsOf(error)).toEqual({
+      fieldErrors: [{ path: 'justification', message: 'too short' }],
+      violations: [
+        {
+          path: 'spec.limits.cpu',
+          message: 'exceeds the per-pool maximum',
+          asked: '128',
+          allowed: '64',
+        },
+      ],
+    });
+    expect(inputProblemsOf(new Error('x'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,1 @@
+export { ApprovalQueuePage } from './ApprovalQueuePage';

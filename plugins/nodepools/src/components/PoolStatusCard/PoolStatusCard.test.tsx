@@ -1,0 +1,113 @@
+import type { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { screen, within } from '@testing-library/react';
+import { clustersBody, jsonResponse } from '../../__fixtures__/contract';
+import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
+import {
+  poolHistory,
+  readyPool,
+  unappliedPool,
+} from '../../__fixtures__/records';
+import { PoolStatusCard } from './PoolStatusCard';
+
+const resource = (poolId?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'payments-general',
+    annotations: poolId ? { 'nodepools.backstage.io/pool-id': poolId } : {},
+  },
+  spec: { type: 'karpenter-nodepool', owner: 'group:default/payments' },
+});
+
+function renderCard(poolId?: string) {
+  return renderWithBackend(
+    <EntityProvider entity={resource(poolId)}>
+      <PoolStatusCard />
+    </EntityProvider>,
+    ({ path }) => {
+      if (path === '/pools/pool-1') return jsonResponse(200, readyPool);
+      if (path === '/pools/pool-new') return jsonResponse(200, unappliedPool);
+      if (path.endsWith('/history'))
+        return jsonResponse(200, { items: poolHistory });
+      if (path === '/clusters') return jsonResponse(200, clustersBody);
+      return undefined;
+    },
+  );
+}
+
+describe('PoolStatusCard', () => {
+  it('shows phase, conditions with reasons, nodes and provisioned capacity against limits', async () => {
+    await renderCard('pool-1');
+
+    expect(await screen.findByText('Nodes: 3')).toBeVisible();
+    expect(await screen.findByLabelText('Workload snippet')).toBeVisible();
+    const conditions = screen.getByRole('list', { name: 'Conditions' });
+    expect(
+      within(conditions)
+        .getAllByRole('listitem')
+        .map(i => i.textContent),
+    ).toEqual([
+      'Ready: True',
+      'ValidationSucceeded: True',
+      'NodeClassReady: True',
+      'NodeRegistrationHealthy: False (NodeRegistrationFailed) — one node did not join within 15m',
+    ]);
+    const capacity = screen.getByRole('group', {
+      name: 'Provisioned capacity',
+    });
+    expect(capacity).toHaveTextContent(
+      'provisioned capacity (node capacity, not pod usage)',
+    );
+    expect(
+      within(capacity).getByRole('meter', { name: 'CPU: 12 of 16' }),
+    ).toHaveAttribute('value', '12');
+    expect(
+      within(capacity).getByRole('meter', { name: 'Memory: 48Gi of 64Gi' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Pool history' }),
+    ).toHaveTextContent('generation 2 applied');
+  });
+
+  it("shows the exact toleration and node selector from the cluster's policy keys", async () => {
+    await renderCard('pool-1');
+
+    const snippet = await screen.findByLabelText('Workload snippet');
+    expect(snippet.textContent).toBe(
+      [
+        'tolerations:',
+        '  - key: nodepools.backstage.io/team',
+        '    operator: Equal',
+        '    value: payments',
+        '    effect: NoSchedule',
+        'nodeSelector:',
+        '  nodepools.backstage.io/team: payments',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says the pool is not yet applied while it has no status', async () => {
+    await renderCard('pool-new');
+
+    expect(await screen.findByText(/Not yet applied/)).toBeVisible();
+    // The history and the snippet load alongside; the card is settled once both are shown.
+    expect(await screen.findByText('generation 2 applied')).toBeVisible();
+    expect(await screen.findByLabelText('Workload snippet')).toBeVisible();
+    expect(
+      screen.queryByRole('group', { name: 'Provisioned capacity' }),
+    ).toBeNull();
+  });
+
+  it('explains a missing pool id annotation', async () => {
+    const { calls } = await renderCard(undefined);
+
+    expect(calls).toEqual([]);
+    expect(
+      await screen.findByText(
+        /has no nodepools.backstage.io\/pool-id annotation/,
+      ),
+    ).toBeVisible();
+  });
+});

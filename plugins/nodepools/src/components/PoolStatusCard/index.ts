@@ -1,0 +1,1 @@
+export { PoolStatusCard, POOL_ID_ANNOTATION } from './PoolStatusCard';

@@ -1,0 +1,1 @@
+export { RequestActions } from './RequestActions';

@@ -1,0 +1,213 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { errorBody, jsonResponse } from '../../__fixtures__/contract';
+import type { BackendRoute } from '../../__testUtils__/fakeBackend';
+import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
+import {
+  pendingRequest,
+  pendingRequestPreview,
+  requestHistory,
+} from '../../__fixtures__/records';
+import { RequestDetailPage } from './RequestDetailPage';
+
+const preview = pendingRequestPreview();
+
+function backendWith(
+  after = pendingRequest,
+  before = pendingRequest,
+): BackendRoute {
+  let current = before;
+  return ({ method, path }) => {
+    if (method === 'GET' && path === '/requests/req-1')
+      return jsonResponse(200, current);
+    if (path === '/requests/req-1/history')
+      return jsonResponse(200, { items: requestHistory });
+    if (method === 'POST' && path === '/requests')
+      return jsonResponse(200, { preview });
+    if (method === 'POST' && path.startsWith('/requests/req-1/')) {
+      current = after;
+      return jsonResponse(200, after);
+    }
+    return undefined;
+  };
+}
+
+describe('RequestDetailPage', () => {
+  it('shows the justification, the diff with its impact, policy, cost and manifests', async () => {
+    const { calls } = await renderWithBackend(
+      <RequestDetailPage id="req-1" />,
+      backendWith(),
+    );
+
+    expect(
+      await screen.findByText('Black Friday traffic doubles checkout load'),
+    ).toBeVisible();
+    const diff = await screen.findByRole('grid', { name: 'Changes' });
+    const limitRow = within(diff)
+      .getAllByRole('row')
+      .find(row => row.textContent?.startsWith('spec.limits.cpu'))!;
+    expect(
+      [
+        within(limitRow).getByRole('rowheader'),
+        ...within(limitRow).getAllByRole('gridcell'),
+      ].map(c => c.textContent),
+    ).toEqual(['spec.limits.cpu', '16', '32', 'no node replaced']);
+    expect(screen.getByText(preview.impactSummary)).toBeVisible();
+    expect(preview.impactSummary).toMatch(/replaces all 3 nodes/);
+    expect(screen.getByText("Within the cluster's policy")).toBeVisible();
+    expect(screen.getByText(/per month if the pool is full/)).toBeVisible();
+    expect(screen.getByLabelText('Manifests')).toHaveTextContent(
+      'kind: NodePool',
+    );
+    expect(screen.getByRole('list', { name: 'Decisions' })).toHaveTextContent(
+      'bob approved on 2026-11-24 11:00 UTC: “fine by me”',
+    );
+    expect(
+      await screen.findByRole('list', { name: 'Request history' }),
+    ).toHaveTextContent('alice asked to update general on local');
+
+    // The preview is a dry run of exactly the request's own fields.
+    const dryRun = calls.find(c => c.method === 'POST')!;
+    expect(dryRun.body).toEqual({
+      kind: 'update',
+      owner: 'group:default/payments',
+      cluster: 'local',
+      pool: 'general',
+      justification: pendingRequest.justification,
+      spec: pendingRequest.spec,
+      dryRun: true,
+    });
+  });
+
+  it('approves through POST /requests/:id/approve and shows the new state', async () => {
+    const { calls } = await renderWithBackend(
+      <RequestDetailPage id="req-1" />,
+      backendWith({ ...pendingRequest, state: 'approved' }),
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Approve' }),
+    );
+
+    await waitFor(() =>
+      expect(
+        screen.getByRole('list', { name: 'Request facts' }),
+      ).toHaveTextContent('State: approved'),
+    );
+    expect(calls.filter(c => c.path.endsWith('/approve'))).toEqual([
+      expect.objectContaining({ method: 'POST', body: {} }),
+    ]);
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+  });
+
+  it('needs a reason to reject, and sends it to POST /requests/:id/reject', async () => {
+    const { calls } = await renderWithBackend(
+      <RequestDetailPage id="req-1" />,
+      backendWith({ ...pendingRequest, state: 'rejected' }),
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Reject…' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const reject = within(dialog).getByRole('button', { name: 'Reject' });
+    expect(reject).toBeDisabled();
+
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'too large for this cluster',
+    );
+    expect(reject).toBeEnabled();
+    await userEvent.click(reject);
+
+    await waitFor(() =>
+      expect(calls.filter(c => c.path.endsWith('/reject'))).toEqual([
+        expect.objectContaining({
+          body: { comment: 'too large for this cluster' },
+        }),
+      ]),
+    );
+  });
+
+  it('hides Approve and Reject without the decide permission', async () => {
+    // Another team's request: usePermission caches answers per permission and resource across
+    // renders (SWR), so a resource asked about in an earlier test would still read as allowed.
+    const searchRequest = { ...pendingRequest, owner: 'group:default/search' };
+    await renderWithBackend(
+      <RequestDetailPage id="req-1" />,
+      backendWith(searchRequest, searchRequest),
+      { allow: false },
+    );
+
+    await screen.findByRole('grid', { name: 'Changes' });
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reject…' })).toBeNull();
+  });
+
+  it('offers Cancel, not Approve, to the requester', async () => {
+    const { calls } = await renderWithBackend(
+      <RequestDetailPage id="req-1" />,
+      backendWith({ ...pendingRequest, state: 'cancelled' }),
+      { user: 'user:default/alice' },
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Cancel request' }),
+    );
+
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    await waitFor(() =>
+      expect(calls.some(c => c.path === '/requests/req-1/cancel')).toBe(true),
+    );
+  });
+
+  it("shows the backend's refusal of a decision", async () => {
+    await renderWithBackend(<RequestDetailPage id="req-1" />, call =>
+      call.path.endsWith('/approve')
+        ? jsonResponse(
+            409,
+            errorBody(409, 'ConflictError', 'no longer within policy'),
+          )
+        : backendWith()(call),
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Approve' }),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'no longer within policy (HTTP 409)',
+    );
+  });
+
+  it('explains a refused preview instead of failing the page', async () => {
+    await renderWithBackend(<RequestDetailPage id="req-1" />, call =>
+      call.method === 'POST' && call.path === '/requests'
+        ? jsonResponse(403, errorBody(403, 'NotAllowedError', 'not a member'))
+        : backendWith()(call),
+    );
+
+    expect(
+      await screen.findByText(
+        'The preview is only available to members of the owning team',
+      ),
+    ).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Approve' })).toBeVisible();
+  });
+
+  it('closes the reject dialog with Escape, without rejecting', async () => {
+    const { calls } = await renderWithBackend(
+      <RequestDetailPage id="req-1" />,
+      backendWith(),
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Reject…' }),
+    );
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Escape}');
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.some(c => c.path.endsWith('/reject'))).toBe(false);
+  });
+});

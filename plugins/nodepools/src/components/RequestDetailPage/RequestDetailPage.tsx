@@ -1,0 +1,97 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
+import type { RequestRecord } from '@nodepools/plugin-nodepools-common';
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { nodePoolsApiRef } from '../../api/NodePoolsApi';
+import { HistoryTimeline } from '../HistoryTimeline';
+import { LoadErrorAlert } from '../LoadErrorAlert';
+import { RequestActions } from '../RequestActions';
+import { DecisionsList } from './DecisionsList';
+import { RequestPreviewLoader } from './RequestPreviewLoader';
+import { RequestSummary } from './RequestSummary';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader>
+        <Text as="h3" variant="title-x-small">
+          {title}
+        </Text>
+      </CardHeader>
+      <CardBody>{children}</CardBody>
+    </Card>
+  );
+}
+
+/** Props of {@link RequestDetailPage}. */
+export interface RequestDetailPageProps {
+  /** The request's id; read from the URL when not given. */
+  id?: string;
+}
+
+/** One request: its facts, actions, what it would change, decisions and history. */
+export function RequestDetailPage(props: RequestDetailPageProps) {
+  const params = useParams();
+  const id = props.id ?? params.id ?? '';
+  const api = useApi(nodePoolsApiRef);
+  const request = useAsyncRetry(() => api.getRequest(id), [api, id]);
+  const history = useAsyncRetry(
+    () => api.getRequestHistory(id),
+    [api, id, request.value?.updatedAt],
+  );
+
+  if (request.error) {
+    return (
+      <LoadErrorAlert
+        subject={`request ${id}`}
+        error={request.error}
+        onRetry={request.retry}
+        retrying={request.loading}
+      />
+    );
+  }
+  if (!request.value) {
+    return <Text role="status">Loading the request…</Text>;
+  }
+  const record: RequestRecord = request.value;
+
+  return (
+    <Flex direction="column" gap="4" role="region" aria-label="Request">
+      <Text as="h2" variant="title-small">
+        {`${record.kind} ${record.pool} on ${record.cluster}`}
+      </Text>
+      <RequestSummary request={record} />
+      {/* A decision changes the request and its history: reload both. */}
+      <RequestActions request={record} onChanged={() => request.retry()} />
+      <Section title="What it would change">
+        {record.state === 'pending' ? (
+          <RequestPreviewLoader request={record} />
+        ) : (
+          <Text color="secondary">
+            {`The request is ${record.state}: the preview is only worked out while a request is pending.`}
+          </Text>
+        )}
+      </Section>
+      <Section title="Decisions">
+        <DecisionsList decisions={record.decisions} />
+      </Section>
+      <Section title="History">
+        {history.error ? (
+          <LoadErrorAlert
+            subject="the history"
+            error={history.error}
+            onRetry={history.retry}
+            retrying={history.loading}
+          />
+        ) : (
+          <HistoryTimeline
+            label="Request history"
+            events={history.value?.items ?? []}
+          />
+        )}
+      </Section>
+    </Flex>
+  );
+}

@@ -1,0 +1,2 @@
+export { RequestFilters } from './RequestFilters';
+export type { RequestFilterValues } from './RequestFilters';

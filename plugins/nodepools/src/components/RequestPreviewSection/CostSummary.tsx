@@ -1,0 +1,35 @@
+import { Text } from '@backstage/ui';
+import type { RequestPreview } from '@nodepools/plugin-nodepools-common';
+
+const money = (amount: number, currency: string) =>
+  `${currency} ${Math.round(amount).toLocaleString('en-US')}`;
+
+/** The monthly ceiling of the limits and what remains of the team's budget afterwards. */
+export function CostSummary({ preview }: { preview: RequestPreview }) {
+  const { cost, budgetAfter } = preview;
+  return (
+    <dl style={{ margin: 0 }}>
+      <dt>
+        <Text weight="bold">Monthly cost ceiling</Text>
+      </dt>
+      <dd style={{ marginLeft: 0 }}>
+        <Text>
+          {cost
+            ? `${money(cost.low, cost.currency)} – ${money(
+                cost.high,
+                cost.currency,
+              )} per month if the pool is full`
+            : 'None: the pool is removed'}
+        </Text>
+      </dd>
+      <dt>
+        <Text weight="bold">Team budget left on the cluster afterwards</Text>
+      </dt>
+      <dd style={{ marginLeft: 0 }}>
+        <Text>
+          {`${budgetAfter.cpu} CPU, ${budgetAfter.memory} memory, ${budgetAfter.gpu} GPU`}
+        </Text>
+      </dd>
+    </dl>
+  );
+}

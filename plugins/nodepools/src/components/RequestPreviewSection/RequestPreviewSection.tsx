@@ -1,0 +1,40 @@
+import { Flex, Text } from '@backstage/ui';
+import type { RequestPreview } from '@nodepools/plugin-nodepools-common';
+import { CostSummary } from './CostSummary';
+import { DiffTable } from './DiffTable';
+import { ManifestYaml } from './ManifestYaml';
+import { PolicyResults } from './PolicyResults';
+
+/** What approving the request would do: policy, drift impact, the diff, cost and the manifests. */
+export function RequestPreviewSection({
+  preview,
+}: {
+  preview: RequestPreview;
+}) {
+  return (
+    <Flex direction="column" gap="4">
+      <PolicyResults policy={preview.policy} />
+      <Flex direction="column" gap="2">
+        <Text as="h3" variant="title-x-small">
+          Impact on running nodes
+        </Text>
+        <Text as="p">{preview.impactSummary}</Text>
+        {preview.diff.changes.length > 0 && (
+          <DiffTable changes={preview.diff.changes} />
+        )}
+      </Flex>
+      <Flex direction="column" gap="2">
+        <Text as="h3" variant="title-x-small">
+          Cost
+        </Text>
+        <CostSummary preview={preview} />
+      </Flex>
+      <Flex direction="column" gap="2">
+        <Text as="h3" variant="title-x-small">
+          Manifests
+        </Text>
+        <ManifestYaml yaml={preview.manifestsYaml} />
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,1 @@
+export { RequestPreviewSection } from './RequestPreviewSection';

@@ -1,0 +1,2 @@
+export { EntityTeamPoolsCard } from './EntityTeamPoolsCard';
+export { TeamPoolsCard } from './TeamPoolsCard';

@@ -1,0 +1,1 @@
+export { ClusterPickerField } from './ClusterPickerField';

@@ -1,0 +1,98 @@
+import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { errorBody, jsonResponse } from '../../__fixtures__/contract';
+import { pendingRequestPreview } from '../../__fixtures__/records';
+import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
+import { PoolLimitsField } from './PoolLimitsField';
+import type { PoolLimitsValue } from './previewInput';
+
+const form = {
+  owner: 'group:default/payments',
+  cluster: 'local',
+  pool: 'general',
+  architectures: ['amd64'],
+  capacityTypes: ['spot', 'on-demand'],
+  nodeClass: 'default',
+};
+
+// The field as the scaffolder's form drives it: controlled, with the whole form in formContext.
+function Harness({ initial }: { initial?: PoolLimitsValue }) {
+  const [value, setValue] = useState<PoolLimitsValue | undefined>(initial);
+  const props = {
+    formData: value,
+    onChange: setValue,
+    formContext: { formData: form },
+    schema: { title: 'Limits' },
+    uiSchema: {},
+    disabled: false,
+  } as unknown as FieldExtensionComponentProps<PoolLimitsValue>;
+  return <PoolLimitsField {...props} />;
+}
+
+describe('PoolLimitsField', () => {
+  it("dry-runs the form's request and shows the cost ceiling and budget left", async () => {
+    const preview = pendingRequestPreview();
+    const { calls } = await renderWithBackend(
+      <Harness initial={{ cpu: '32', memory: '128Gi' }} />,
+      () => jsonResponse(200, { preview }),
+    );
+
+    expect(
+      await screen.findByText(/per month if the pool is full/, undefined, {
+        timeout: 3000,
+      }),
+    ).toBeVisible();
+    expect(
+      screen.getByText(
+        `${preview.budgetAfter.cpu} CPU, ${preview.budgetAfter.memory} memory, ${preview.budgetAfter.gpu} GPU`,
+      ),
+    ).toBeVisible();
+    expect(calls[0].body).toMatchObject({
+      dryRun: true,
+      owner: 'group:default/payments',
+      cluster: 'local',
+      spec: { limits: { cpu: '32', memory: '128Gi' } },
+    });
+  });
+
+  it('shows the limit problems the backend reports, and waits for typing to stop', async () => {
+    const { calls } = await renderWithBackend(<Harness />, () =>
+      jsonResponse(400, {
+        ...errorBody(400, 'InputError', 'invalid'),
+        fieldErrors: [],
+        violations: [
+          {
+            path: 'spec.limits.cpu',
+            message: 'exceeds the per-pool maximum of 64',
+            asked: '128',
+            allowed: '64',
+          },
+        ],
+      }),
+    );
+
+    // findBy lets the initial (empty) load settle before typing starts.
+    expect(await screen.findByText(/enter both limits/)).toBeVisible();
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /Memory limit/ }),
+      '64Gi',
+    );
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /CPU limit/ }),
+      '128',
+    );
+
+    expect(
+      await screen.findByText(
+        'spec.limits.cpu: exceeds the per-pool maximum of 64',
+        undefined,
+        { timeout: 3000 },
+      ),
+    ).toBeVisible();
+    // Debounced: one dry run for the finished value, not one per keystroke.
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0].body.spec.limits).toEqual({ cpu: '128', memory: '64Gi' });
+  });
+});

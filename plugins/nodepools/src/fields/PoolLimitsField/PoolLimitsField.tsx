@@ -1,0 +1,64 @@
+import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { Flex, Text, TextField } from '@backstage/ui';
+import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { LimitsPreview } from './LimitsPreview';
+import { previewInput, type PoolLimitsValue } from './previewInput';
+
+/** Quiet time after typing before the backend is asked, so every keystroke is not a request. */
+const PREVIEW_DELAY_MS = 500;
+
+/**
+ * `ui:field: NodePoolLimits`: CPU and memory limits with the team's budget left afterwards and the
+ * monthly cost ceiling, from the backend's dry run of the request the form describes so far.
+ */
+export function PoolLimitsField(
+  props: FieldExtensionComponentProps<PoolLimitsValue>,
+) {
+  const { formData, onChange, formContext, schema, disabled } = props;
+  // The scaffolder passes the whole form as formContext.formData: team, cluster and node choices.
+  const form = (
+    formContext as { formData?: Record<string, unknown> } | undefined
+  )?.formData;
+  const request = useDebouncedValue(
+    previewInput(formData, form),
+    PREVIEW_DELAY_MS,
+  );
+
+  return (
+    <Flex direction="column" gap="3">
+      {schema.title && (
+        <Text as="h3" variant="title-x-small">
+          {schema.title}
+        </Text>
+      )}
+      <Flex gap="3">
+        <TextField
+          label="CPU limit"
+          description="Cores, e.g. 16 or 1500m"
+          isRequired
+          isDisabled={disabled}
+          value={formData?.cpu ?? ''}
+          onChange={cpu => onChange({ ...formData, cpu })}
+        />
+        <TextField
+          label="Memory limit"
+          description="e.g. 64Gi"
+          isRequired
+          isDisabled={disabled}
+          value={formData?.memory ?? ''}
+          onChange={memory => onChange({ ...formData, memory })}
+        />
+      </Flex>
+      <div aria-live="polite">
+        {request ? (
+          <LimitsPreview request={request} />
+        ) : (
+          <Text color="secondary">
+            Choose the team and cluster and enter both limits to see the cost
+            ceiling and the budget left.
+          </Text>
+        )}
+      </div>
+    </Flex>
+  );
+}

@@ -1,0 +1,1 @@
+export { PoolLimitsField } from './PoolLimitsField';
