@@ -21,6 +21,10 @@ Object.assign(local, {
   caData: connection.caData,
   auth: { type: 'serviceAccount', token },
 });
+// The admission policy lets only the reconciler's identity set team labels on namespaces; locally
+// that identity is the control plane's reconciler user, not the in-cluster ServiceAccount.
+const reconcilerName = connection.users?.reconciler ?? 'nodepools-reconciler';
+local.policy = { ...local.policy, reconcilerUsername: reconcilerName };
 writeFileSync(
   outFile,
   `# Written by scripts/demo from ${connectionFile}; do not commit.\n${stringify(

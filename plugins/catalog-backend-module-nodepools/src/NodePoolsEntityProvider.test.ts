@@ -1,5 +1,9 @@
 import {
-  KubernetesValidatorFunctions,
+  DefaultNamespaceEntityPolicy,
+  EntityPolicies,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
   resourceEntityV1alpha1Validator,
   type Entity,
 } from '@backstage/catalog-model';
@@ -57,10 +61,15 @@ function source(pools: PoolRecord[]): NodePoolsCatalogSource {
   };
 }
 
-async function connected(pools: PoolRecord[], existing: string[] = []) {
+async function connected(
+  pools: PoolRecord[],
+  existing: string[] = [],
+  appBaseUrl = 'http://portal',
+) {
   const applyMutation = jest.fn();
   const provider = new NodePoolsEntityProvider({
     config,
+    appBaseUrl,
     source: source(pools),
     existingClusterNames: async () => new Set(existing),
   });
@@ -73,12 +82,17 @@ const entitiesOf = (mutation: {
   added?: DeferredEntity[];
 }) => (mutation.entities ?? mutation.added ?? []).map(e => e.entity);
 
+// The entity policies the catalog applies to every entity it ingests, then the Resource kind schema.
+const catalogPolicies = EntityPolicies.allOf([
+  new DefaultNamespaceEntityPolicy(),
+  new NoForeignRootFieldsEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+  new SchemaValidEntityPolicy(),
+]);
+
 async function expectValid(entity: Entity) {
-  // The catalog's own validators: the Resource kind schema and Kubernetes-style names.
+  await expect(catalogPolicies.enforce(entity)).resolves.toBeDefined();
   expect(await resourceEntityV1alpha1Validator.check(entity)).toBe(true);
-  expect(
-    KubernetesValidatorFunctions.isValidObjectName(entity.metadata.name),
-  ).toBe(true);
 }
 
 describe('NodePoolsEntityProvider', () => {
@@ -141,7 +155,11 @@ describe('NodePoolsEntityProvider', () => {
 
   it('refuses to work before the catalog connects it', async () => {
     await expect(
-      new NodePoolsEntityProvider({ config, source: source([]) }).refresh(),
+      new NodePoolsEntityProvider({
+        config,
+        appBaseUrl: 'http://portal',
+        source: source([]),
+      }).refresh(),
     ).rejects.toThrow(/not connected/);
   });
 

@@ -29,6 +29,8 @@ export class NodePoolsEntityProvider implements EntityProvider {
   constructor(
     private readonly options: {
       config: NodePoolsConfig;
+      /** The portal's URL, for links from entities to pool pages. */
+      appBaseUrl: string;
       source: NodePoolsCatalogSource;
       logger?: LoggerService;
       existingClusterNames?: () => Promise<Set<string>>;
@@ -63,7 +65,8 @@ export class NodePoolsEntityProvider implements EntityProvider {
     let cursor: string | undefined;
     do {
       const page = await this.options.source.listLivePools({ cursor });
-      for (const pool of page.items) pools.push(poolEntity(pool, POOLS_KEY));
+      for (const pool of page.items)
+        pools.push(poolEntity(pool, POOLS_KEY, this.options.appBaseUrl));
       cursor = page.nextCursor;
     } while (cursor);
     await conn.applyMutation({
@@ -84,7 +87,10 @@ export class NodePoolsEntityProvider implements EntityProvider {
       await conn.applyMutation({
         type: 'delta',
         added: [
-          { entity: poolEntity(pool, POOLS_KEY), locationKey: POOLS_KEY },
+          {
+            entity: poolEntity(pool, POOLS_KEY, this.options.appBaseUrl),
+            locationKey: POOLS_KEY,
+          },
         ],
         removed: [],
       });
@@ -96,7 +102,10 @@ export class NodePoolsEntityProvider implements EntityProvider {
         type: 'delta',
         added: [],
         removed: [
-          { entity: poolEntity(pool, POOLS_KEY), locationKey: POOLS_KEY },
+          {
+            entity: poolEntity(pool, POOLS_KEY, this.options.appBaseUrl),
+            locationKey: POOLS_KEY,
+          },
         ],
       });
     } else {

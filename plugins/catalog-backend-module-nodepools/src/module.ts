@@ -40,6 +40,8 @@ export const catalogModuleNodePools = createBackendModule({
       }) {
         const provider = new NodePoolsEntityProvider({
           config: readNodePoolsConfig(config),
+          appBaseUrl:
+            config.getOptionalString('app.baseUrl') ?? 'http://localhost:3000',
           source: new NodePoolsClient(discovery, auth),
           logger,
         });

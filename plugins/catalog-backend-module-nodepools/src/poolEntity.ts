@@ -30,6 +30,7 @@ export function poolEntityName(
 export function poolEntity(
   pool: PoolRecord,
   locationKey: string,
+  appBaseUrl: string,
 ): ResourceEntity {
   const npName = nodePoolName(teamSlug(pool.owner), pool.name);
   const limits = `${formatQuantity(
@@ -58,9 +59,10 @@ export function poolEntity(
       },
       labels: { 'nodepools.backstage.io/phase': pool.phase },
       tags: ['karpenter', 'nodepool'],
+      // The catalog accepts only absolute link URLs.
       links: [
         {
-          url: `/nodepools/pools/${pool.id}`,
+          url: `${appBaseUrl}/nodepools/pools/${pool.id}`,
           title: 'Pool status and history',
         },
       ],
