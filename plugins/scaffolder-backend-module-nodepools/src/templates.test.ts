@@ -23,8 +23,7 @@ const answers: Record<string, unknown> = {
   architectures: ['amd64'],
   capacityTypes: ['spot', 'on-demand'],
   nodeClass: 'default',
-  cpu: '16',
-  memory: '64Gi',
+  limits: { cpu: '16', memory: '64Gi' },
   namespaces: ['payments'],
   justification: 'PCI workloads need dedicated nodes',
 };
@@ -32,8 +31,8 @@ const answers: Record<string, unknown> = {
 /** Renders `${{ parameters.x }}` placeholders that stand for a whole value, as the scaffolder does. */
 function render(value: unknown): unknown {
   if (typeof value === 'string') {
-    const match = /^\$\{\{\s*parameters\.(\w+)\s*\}\}$/.exec(value);
-    return match ? answers[match[1]] : value;
+    const match = /^\$\{\{\s*parameters\.([\w.]+)\s*\}\}$/.exec(value);
+    return match ? match[1].split('.').reduce<any>((v, key) => v?.[key], answers) : value;
   }
   if (Array.isArray(value)) return value.map(render);
   if (value && typeof value === 'object')
