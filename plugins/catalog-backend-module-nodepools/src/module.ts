@@ -28,6 +28,7 @@ export const catalogModuleNodePools = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         events: eventsServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         catalog,
@@ -37,6 +38,7 @@ export const catalogModuleNodePools = createBackendModule({
         discovery,
         auth,
         events,
+        lifecycle,
       }) {
         const provider = new NodePoolsEntityProvider({
           config: readNodePoolsConfig(config),
@@ -46,6 +48,15 @@ export const catalogModuleNodePools = createBackendModule({
           logger,
         });
         catalog.addEntityProvider(provider);
+        // The scheduled full sync keeps its cadence across restarts; sync once at start too, so a
+        // restarted portal never shows stale pools for up to ten minutes.
+        lifecycle.addStartupHook(() => {
+          provider
+            .refresh()
+            .catch(error =>
+              logger.warn(`Initial NodePools catalog sync failed: ${error}`),
+            );
+        });
         await scheduler.scheduleTask({
           id: 'nodepools-catalog-full-sync',
           frequency: { minutes: 10 },
