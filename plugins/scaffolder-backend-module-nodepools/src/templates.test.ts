@@ -32,7 +32,9 @@ const answers: Record<string, unknown> = {
 function render(value: unknown): unknown {
   if (typeof value === 'string') {
     const match = /^\$\{\{\s*parameters\.([\w.]+)\s*\}\}$/.exec(value);
-    return match ? match[1].split('.').reduce<any>((v, key) => v?.[key], answers) : value;
+    return match
+      ? match[1].split('.').reduce<any>((v, key) => v?.[key], answers)
+      : value;
   }
   if (Array.isArray(value)) return value.map(render);
   if (value && typeof value === 'object')
