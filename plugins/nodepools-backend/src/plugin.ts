@@ -69,6 +69,7 @@ export const nodePoolsPlugin = createBackendPlugin({
           logger,
           notifier,
           onApproved: reconcileNow,
+          nodeClasses: cluster => reconciler.nodeClasses(cluster),
           // The catalog module turns this into a delta, so a granted pool shows up without waiting for a full sync.
           onPoolChanged: async pool => {
             const eventPayload: PoolChangedEvent = {
@@ -90,6 +91,7 @@ export const nodePoolsPlugin = createBackendPlugin({
             store,
             workflow,
             authorizer,
+            reconciler,
             config: nodePoolsConfig,
             db: () => database.getClient(),
           }),

@@ -13,6 +13,7 @@ import {
   NodePoolsPermissionPolicy,
   nodePoolResourceRef,
 } from '@nodepools/plugin-nodepools-node';
+import type { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
 import type { Server } from 'node:http';
 import supertest from 'supertest';
@@ -96,14 +97,21 @@ const permissionsWithDemoPolicy = createServiceFactory({
 
 /**
  * The real plugin with the suite's permission policy, on the given
- * database; requests authenticate as demo users with `as(user)`.
+ * database; requests authenticate as demo users with `as(user)`. By default one cluster, `local`,
+ * with no url (policy only); `options.clusters` replaces it (config entries, e.g. with a url), and
+ * `options.features` adds or overrides services (a scheduler whose tasks the test runs, say).
  */
 export async function startApi(
   knex: Knex,
   policy: Record<string, unknown> = {},
+  options: {
+    clusters?: JsonObject[];
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+  } = {},
 ) {
   const { server } = await startTestBackend({
     features: [
+      ...(options.features ?? []),
       nodePoolsPlugin,
       permissionsWithDemoPolicy,
       userInfoFromDemoOrg,
@@ -116,7 +124,7 @@ export async function startApi(
           app: { baseUrl: 'http://localhost:3000' },
           permission: { enabled: true },
           nodepools: {
-            clusters: [
+            clusters: options.clusters ?? [
               {
                 name: 'local',
                 policy: {

@@ -8,6 +8,7 @@ import { ClusterClient } from './ClusterClient';
 import { ClusterUnreachableError } from './ClusterErrors';
 import type { ClusterHealth } from './ClusterHealth';
 import { ClusterReconciler } from './ClusterReconciler';
+import type { NodeClassInfo } from './observeNodeClasses';
 import { recordClusterFailure } from './recordClusterFailure';
 
 /** Dependencies; the clock and client factory are injectable so tests control them. */
@@ -30,6 +31,7 @@ export interface NodePoolsReconcilerOptions {
 export class NodePoolsReconciler {
   private readonly healthByCluster = new Map<string, ClusterHealth>();
   private readonly clients = new Map<string, ClusterClient>();
+  private readonly nodeClassesByCluster = new Map<string, NodeClassInfo[]>();
   private readonly now: () => Date;
 
   constructor(private readonly options: NodePoolsReconcilerOptions) {
@@ -37,7 +39,8 @@ export class NodePoolsReconciler {
     for (const cluster of options.config.clusters) {
       this.healthByCluster.set(cluster.name, {
         cluster: cluster.name,
-        state: cluster.url ? 'unknown' : 'unconfigured',
+        state: 'unknown',
+        // Such a cluster is never reconciled (nor scheduled, nor logged about): it is policy only.
         ...(cluster.url ? {} : { message: 'no url configured' }),
         consecutiveFailures: 0,
       });
@@ -52,6 +55,14 @@ export class NodePoolsReconciler {
   /** The last known health of every configured cluster. */
   health(): ClusterHealth[] {
     return [...this.healthByCluster.values()].map(h => ({ ...h }));
+  }
+
+  /**
+   * The EC2NodeClasses the cluster policy allows, as the last successful pass saw them;
+   * undefined before the first one (or for a cluster without a url).
+   */
+  nodeClasses(cluster: string): NodeClassInfo[] | undefined {
+    return this.nodeClassesByCluster.get(cluster);
   }
 
   /** Lets the next pass of a cluster run even while it backs off: an approval is worth a try. */
@@ -83,7 +94,8 @@ export class NodePoolsReconciler {
     };
     health.lastAttemptAt = started.toISOString();
     try {
-      await new ClusterReconciler(ctx).reconcile();
+      const { nodeClasses } = await new ClusterReconciler(ctx).reconcile();
+      this.nodeClassesByCluster.set(name, nodeClasses);
       Object.assign(health, {
         state: 'healthy',
         lastSuccessAt: this.now().toISOString(),

@@ -1,9 +1,29 @@
 import Router from 'express-promise-router';
 import { NotFoundError } from '@backstage/errors';
 import type { ClusterConfig } from '@nodepools/plugin-nodepools-node';
+import type { ClusterHealth } from '../reconciler/ClusterHealth';
+
+/** Where the cluster health comes from: the reconciler of this backend instance. */
+export interface ClusterHealthSource {
+  health(): ClusterHealth[];
+}
+
+/**
+ * The API's view of a cluster's health: `lastReconcileAt` is the last successful pass,
+ * `nextAttemptAt` is set only while the cluster backs off after a failure.
+ */
+export function clusterHealthSummary(health: ClusterHealth | undefined) {
+  if (!health) return { state: 'unknown' as const };
+  return {
+    state: health.state,
+    ...(health.message ? { message: health.message } : {}),
+    ...(health.lastSuccessAt ? { lastReconcileAt: health.lastSuccessAt } : {}),
+    ...(health.retryAfter ? { nextAttemptAt: health.retryAfter } : {}),
+  };
+}
 
 /** What the API tells anyone signed in about a cluster: its policy, never its credentials. */
-export function clusterSummary(cluster: ClusterConfig) {
+export function clusterSummary(cluster: ClusterConfig, health?: ClusterHealth) {
   const p = cluster.policy;
   return {
     name: cluster.name,
@@ -21,14 +41,23 @@ export function clusterSummary(cluster: ClusterConfig) {
       taintKey: p.taintKey,
       teamLabelKey: p.teamLabelKey,
     },
+    health: clusterHealthSummary(health),
   };
 }
 
 /** `GET /clusters` and `GET /clusters/:name`. */
-export function clustersRoutes(clusters: ClusterConfig[]) {
+export function clustersRoutes(
+  clusters: ClusterConfig[],
+  reconciler: ClusterHealthSource,
+) {
   const router = Router();
+  const healthOf = () =>
+    new Map(reconciler.health().map(h => [h.cluster, h] as const));
   router.get('/clusters', async (_req, res) => {
-    res.json({ items: clusters.map(clusterSummary) });
+    const health = healthOf();
+    res.json({
+      items: clusters.map(c => clusterSummary(c, health.get(c.name))),
+    });
   });
   router.get('/clusters/:name', async (req, res) => {
     const cluster = clusters.find(c => c.name === req.params.name);
@@ -36,7 +65,7 @@ export function clustersRoutes(clusters: ClusterConfig[]) {
       throw new NotFoundError(
         `No cluster named "${req.params.name}" is configured`,
       );
-    res.json(clusterSummary(cluster));
+    res.json(clusterSummary(cluster, healthOf().get(cluster.name)));
   });
   return router;
 }

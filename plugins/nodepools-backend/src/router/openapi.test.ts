@@ -38,6 +38,7 @@ describe('openapi.yaml', () => {
     const router = await createRouter({
       config: { platformOwner: 'group:default/platform', clusters: [] },
       db: async () => ({} as any),
+      reconciler: { health: () => [] },
       store: {} as any,
       workflow: {} as any,
       authorizer: {} as any,

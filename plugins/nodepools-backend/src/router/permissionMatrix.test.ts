@@ -63,6 +63,10 @@ describe.each(databases.eachSupportedId())(
       ['bob', 'GET', '/requests/:request', 200],
       ['carol', 'GET', '/requests/:request', 404],
       ['carol', 'GET', '/requests/:request/history', 404],
+      // The approver sees the preview of a request they could not dry-run themselves.
+      ['alice', 'GET', '/requests/:request/preview', 200],
+      ['bob', 'GET', '/requests/:request/preview', 200],
+      ['carol', 'GET', '/requests/:request/preview', 404],
       ['bob', 'GET', '/pools/:pool', 200],
       ['erin', 'GET', '/pools/:pool/history', 200],
       ['carol', 'GET', '/pools/:pool', 404],

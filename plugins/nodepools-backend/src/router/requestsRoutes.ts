@@ -1,5 +1,5 @@
 import Router from 'express-promise-router';
-import { NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { z } from 'zod';
 import { validateWith } from '@nodepools/plugin-nodepools-common';
 import { FieldValidationError } from '../workflow/FieldValidationError';
@@ -43,7 +43,7 @@ export function requestsRoutes(ctx: RouteContext) {
     const { actor, credentials } = await actorOf(ctx, req);
     await ctx.authorizer.assertMayRequest(ownerOf(request), credentials);
     if (dryRun) {
-      res.json({ preview: await ctx.workflow.preview(request) });
+      res.json(await ctx.workflow.previewWithWarnings(request));
       return;
     }
     const created = await audited(
@@ -76,6 +76,17 @@ export function requestsRoutes(ctx: RouteContext) {
 
   router.get('/requests/:id', async (req, res) => {
     res.json(await readable(req));
+  });
+
+  // The dry run needs the create permission for the owning team; approvers outside it see the
+  // preview of a filed request here, under the read permission like the request itself.
+  router.get('/requests/:id/preview', async (req, res) => {
+    const request = await readable(req);
+    if (request.state !== 'pending')
+      throw new ConflictError(
+        `request ${request.id} is ${request.state}: only a pending request has a preview`,
+      );
+    res.json(await ctx.workflow.previewStoredWithWarnings(request));
   });
 
   router.get('/requests/:id/history', async (req, res) => {

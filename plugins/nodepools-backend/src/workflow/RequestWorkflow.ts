@@ -20,6 +20,10 @@ import {
   ConcurrentUpdateError,
   FieldValidationError,
 } from './FieldValidationError';
+import {
+  type NodeClassInfo,
+  nodeClassWarnings,
+} from '../reconciler/observeNodeClasses';
 import type { RequestNotifier } from './RequestNotifier';
 
 /** Who is acting: the user's entity ref and the groups they belong to. */
@@ -40,6 +44,15 @@ export interface RequestWorkflowOptions {
   onApproved?: (cluster: string) => void;
   /** Called after a pool changed (created, new generation, decommissioning), for the catalog. */
   onPoolChanged?: (pool: PoolRecord) => Promise<void>;
+  /** The cluster's EC2NodeClasses as the reconciler last saw them, for the preview's warnings. */
+  nodeClasses?: (cluster: string) => NodeClassInfo[] | undefined;
+}
+
+/** What the API answers for a preview: the common preview, and warnings about the cluster. */
+export interface PreviewResponse {
+  preview: RequestPreview;
+  /** E.g. the node class uses an unpinned AMI alias or is not Ready; empty when all is well. */
+  warnings: string[];
 }
 
 const MAX_ATTEMPTS = 8;
@@ -122,6 +135,54 @@ export class RequestWorkflow {
       );
     }
     return result.preview;
+  }
+
+  /** {@link RequestWorkflow.preview} with the warnings about the node class the request uses. */
+  async previewWithWarnings(raw: unknown): Promise<PreviewResponse> {
+    const preview = await this.preview(raw);
+    return { preview, warnings: this.warnings(preview) };
+  }
+
+  /** {@link RequestWorkflow.previewStored} with the warnings, for the approvers' view. */
+  async previewStoredWithWarnings(
+    request: Parameters<RequestWorkflow['previewStored']>[0],
+  ): Promise<PreviewResponse> {
+    const preview = await this.previewStored(request);
+    return { preview, warnings: this.warnings(preview) };
+  }
+
+  private warnings(preview: RequestPreview): string[] {
+    const { request } = preview;
+    if (request.kind === 'decommission') return [];
+    return nodeClassWarnings(
+      request.cluster,
+      request.spec.nodeClass,
+      this.options.nodeClasses?.(request.cluster),
+    );
+  }
+
+  /**
+   * The preview of a stored request as it would apply now: the same computation as a dry run of
+   * the same fields, against the live pools (which may have changed since it was filed).
+   */
+  async previewStored(
+    request: Pick<
+      RequestRecord,
+      'kind' | 'owner' | 'cluster' | 'pool' | 'justification' | 'spec'
+    >,
+    store: NodePoolsStore = this.options.store,
+  ): Promise<RequestPreview> {
+    return this.preview(
+      {
+        kind: request.kind,
+        owner: request.owner,
+        cluster: request.cluster,
+        pool: request.pool,
+        justification: request.justification,
+        ...(request.spec ? { spec: request.spec } : {}),
+      },
+      store,
+    );
   }
 
   /** Files a request as pending; refused with the violations when the policy does not allow it. */
@@ -292,18 +353,7 @@ export class RequestWorkflow {
     }
 
     // The team's other pools may have changed since the request was filed: check again.
-    const { version: _v, decisions: _d, ...stored } = request;
-    const preview = await this.preview(
-      {
-        kind: stored.kind,
-        owner: stored.owner,
-        cluster: stored.cluster,
-        pool: stored.pool,
-        justification: stored.justification,
-        ...(stored.spec ? { spec: stored.spec } : {}),
-      },
-      tx,
-    );
+    const preview = await this.previewStored(request, tx);
     if (!preview.policy.allowed) {
       throw new ConflictError(
         `the request no longer fits the cluster policy: ${preview.policy.violations

@@ -76,7 +76,7 @@ export async function reconcilerToken(suite: ApiServerSuite): Promise<string> {
  * The tenancy policy is cluster-wide with fixed names, so every suite of this package must render
  * it identically: these are the only policy values tests may set that reach the admission objects.
  */
-const SHARED_POLICY = { quorum: 1 };
+export const SHARED_POLICY = { quorum: 1 };
 
 /** A store, a workflow and a reconciler on SQLite, pointed at the suite's API server. */
 export async function reconcilerTestEnv(
