@@ -5,7 +5,10 @@ import type {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
-import { clusterEntity } from './clusterEntity';
+import {
+  CLUSTER_LOCATION_KEY as CLUSTERS_KEY,
+  clusterEntity,
+} from './clusterEntity';
 import type { NodePoolsClient } from '@nodepools/plugin-nodepools-node';
 
 /** What the provider reads from the NodePools backend. */
@@ -15,7 +18,6 @@ export type NodePoolsCatalogSource = Pick<
 >;
 import { poolEntity } from './poolEntity';
 
-const CLUSTERS_KEY = 'nodepools:clusters';
 const POOLS_KEY = 'nodepools:pools';
 
 /**

@@ -1,6 +1,9 @@
 import type { ResourceEntity } from '@backstage/catalog-model';
 import type { ClusterConfig } from '@nodepools/plugin-nodepools-node';
 
+/** The location key of the cluster entities this module publishes. */
+export const CLUSTER_LOCATION_KEY = 'nodepools:clusters';
+
 /** The annotation that ties a catalog entity to a NodePools cluster. */
 export const CLUSTER_ANNOTATION = 'nodepools.backstage.io/cluster';
 

@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   POOL_CHANGED_TOPIC,
@@ -13,6 +16,7 @@ import {
   readNodePoolsConfig,
 } from '@nodepools/plugin-nodepools-node';
 import { NodePoolsEntityProvider } from './NodePoolsEntityProvider';
+import { existingClusterNames } from './existingClusterNames';
 
 /** Catalog module: every NodePools cluster and pool becomes a Resource entity. */
 export const catalogModuleNodePools = createBackendModule({
@@ -29,6 +33,7 @@ export const catalogModuleNodePools = createBackendModule({
         auth: coreServices.auth,
         events: eventsServiceRef,
         lifecycle: coreServices.lifecycle,
+        catalogService: catalogServiceRef,
       },
       async init({
         catalog,
@@ -39,12 +44,14 @@ export const catalogModuleNodePools = createBackendModule({
         auth,
         events,
         lifecycle,
+        catalogService,
       }) {
         const provider = new NodePoolsEntityProvider({
           config: readNodePoolsConfig(config),
           appBaseUrl:
             config.getOptionalString('app.baseUrl') ?? 'http://localhost:3000',
           source: new NodePoolsClient(discovery, auth),
+          existingClusterNames: existingClusterNames(catalogService, auth),
           logger,
         });
         catalog.addEntityProvider(provider);
