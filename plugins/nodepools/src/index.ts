@@ -10,6 +10,8 @@ export type { NodePoolsApi } from './api/NodePoolsApi';
 export { NodePoolsClient } from './api/NodePoolsClient';
 export { inputProblemsOf } from './api/inputProblems';
 export type {
+  ClusterHealth,
+  ClusterHealthState,
   ClusterList,
   ClusterPolicySummary,
   ClusterSummary,
@@ -19,6 +21,7 @@ export type {
   PageQuery,
   PoolListQuery,
   RequestListQuery,
+  RequestPreviewResult,
   ResourceQuantities,
 } from './api/types';
 export {

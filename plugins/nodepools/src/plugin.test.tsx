@@ -13,7 +13,11 @@ import {
   healthyBody,
   jsonResponse,
 } from './__fixtures__/contract';
-import { pendingRequest } from './__fixtures__/records';
+import {
+  pendingRequest,
+  pendingRequestPreviewBody,
+  unpinnedAmiWarning,
+} from './__fixtures__/records';
 import plugin from './index';
 import {
   nodePoolsPage,
@@ -113,6 +117,9 @@ describe('nodepools plugin', () => {
       if (pathname === '/api/nodepools/requests/req-1/history') {
         return jsonResponse(200, { items: [] });
       }
+      if (pathname === '/api/nodepools/requests/req-1/preview') {
+        return jsonResponse(200, pendingRequestPreviewBody());
+      }
       return jsonResponse(404, errorBody(404, 'NotFoundError', pathname));
     });
 
@@ -131,6 +138,7 @@ describe('nodepools plugin', () => {
       }),
     ).toBeVisible();
     expect(await screen.findByText('Nothing has happened yet.')).toBeVisible();
+    expect(await screen.findByText(unpinnedAmiWarning)).toBeVisible();
   });
 
   // Each filter is read in its own function: the three cards are of different extension types.

@@ -10,7 +10,7 @@ export const healthyBody: NodePoolsHealth = {
   clusters: 2,
 };
 
-/** `GET /api/nodepools/clusters` with two clusters. */
+/** `GET /api/nodepools/clusters` with two clusters: `local` healthy, `staging` unreachable. */
 export const clustersBody: ClusterList = {
   items: [
     {
@@ -29,6 +29,7 @@ export const clustersBody: ClusterList = {
         taintKey: 'nodepools.backstage.io/team',
         teamLabelKey: 'nodepools.backstage.io/team',
       },
+      health: { state: 'healthy', lastReconcileAt: '2026-11-24T10:00:00.000Z' },
     },
     {
       name: 'staging',
@@ -44,6 +45,12 @@ export const clustersBody: ClusterList = {
         approverGroups: ['group:default/platform', 'group:default/security'],
         taintKey: 'example.com/team',
         teamLabelKey: 'example.com/team-pool',
+      },
+      health: {
+        state: 'unreachable',
+        message: 'connect ECONNREFUSED 10.0.0.1:443',
+        lastReconcileAt: '2026-11-24T08:00:00.000Z',
+        nextAttemptAt: '2026-11-24T10:05:00.000Z',
       },
     },
   ],

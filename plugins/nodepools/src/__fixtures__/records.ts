@@ -8,6 +8,7 @@ import {
   type RequestPreview,
   type RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
+import type { RequestPreviewResult } from '../api/types';
 
 // Records built from the common package's types, and a preview computed by its own
 // `previewRequest`: the UI is tested against what the backend really sends, not a hand-made guess.
@@ -205,4 +206,18 @@ export function pendingRequestPreview(): RequestPreview {
   });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.preview;
+}
+
+/** A warning the reconciler raises about a node class on an unpinned AMI alias. */
+export const unpinnedAmiWarning =
+  'node class default uses an unpinned AMI alias (al2023@latest): every node is replaced when AWS publishes a new image';
+
+/**
+ * The body of `GET /requests/req-1/preview` and of the dry run of {@link pendingRequest}: the
+ * preview with the cluster's warnings.
+ */
+export function pendingRequestPreviewBody(
+  warnings: string[] = [unpinnedAmiWarning],
+): RequestPreviewResult {
+  return { preview: pendingRequestPreview(), warnings };
 }

@@ -3,7 +3,6 @@ import type {
   EventRecord,
   Page,
   PoolRecord,
-  RequestPreview,
   RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
 import type {
@@ -13,6 +12,7 @@ import type {
   PageQuery,
   PoolListQuery,
   RequestListQuery,
+  RequestPreviewResult,
 } from './types';
 
 /**
@@ -22,17 +22,25 @@ import type {
 export interface NodePoolsApi {
   /** The backend's health: its own status, its database's and how many clusters it knows. */
   getHealth(): Promise<NodePoolsHealth>;
-  /** The configured clusters with the policy that applies to requests on each. */
+  /** The configured clusters with the policy that applies to requests on each, and their health. */
   listClusters(): Promise<ClusterSummary[]>;
   listPools(query?: PoolListQuery): Promise<Page<PoolRecord>>;
   getPool(id: string): Promise<PoolRecord>;
   getPoolHistory(id: string, page?: PageQuery): Promise<Page<EventRecord>>;
   /** Files a request; the backend answers 201 with it pending. */
   createRequest(request: NewRequest): Promise<RequestRecord>;
-  /** What a request would do, without filing it (`dryRun`). */
-  previewRequest(request: NewRequest): Promise<RequestPreview>;
+  /**
+   * What a request would do, without filing it (`dryRun`; only for members of the owning team),
+   * with warnings about the cluster.
+   */
+  previewRequest(request: NewRequest): Promise<RequestPreviewResult>;
   listRequests(query?: RequestListQuery): Promise<Page<RequestRecord>>;
   getRequest(id: string): Promise<RequestRecord>;
+  /**
+   * What a pending request would do if approved now, with warnings about the cluster, for anyone
+   * who may read it. Rejects with 404 when it may not be read, 409 when it is no longer pending.
+   */
+  getRequestPreview(id: string): Promise<RequestPreviewResult>;
   getRequestHistory(id: string, page?: PageQuery): Promise<Page<EventRecord>>;
   approveRequest(id: string, comment?: string): Promise<RequestRecord>;
   /** `comment` is required by the backend (3 characters or more): the requester learns why. */

@@ -4,8 +4,10 @@ import { fakeBackend } from '../__testUtils__/fakeBackend';
 import {
   pendingRequest,
   pendingRequestPreview,
+  pendingRequestPreviewBody,
   poolHistory,
   readyPool,
+  unpinnedAmiWarning,
 } from '../__fixtures__/records';
 import { inputProblemsOf } from './inputProblems';
 
@@ -73,12 +75,10 @@ describe('NodePoolsClient routes', () => {
     expect(calls[0].query.get('order')).toBe('newest');
   });
 
-  it('previews with dryRun and unwraps the preview; files without it', async () => {
-    const preview = pendingRequestPreview();
-    const { client, calls } = fakeBackend(({ body }) =>
-      body.dryRun
-        ? jsonResponse(200, { preview })
-        : jsonResponse(201, pendingRequest),
+  it('previews with dryRun, with the warnings; files without it', async () => {
+    const body = pendingRequestPreviewBody();
+    const { client, calls } = fakeBackend(({ body: sent }) =>
+      sent.dryRun ? jsonResponse(200, body) : jsonResponse(201, pendingRequest),
     );
     const request = {
       kind: 'update' as const,
@@ -89,7 +89,10 @@ describe('NodePoolsClient routes', () => {
       spec: pendingRequest.spec,
     };
 
-    await expect(client.previewRequest(request)).resolves.toEqual(preview);
+    await expect(client.previewRequest(request)).resolves.toEqual({
+      preview: body.preview,
+      warnings: [unpinnedAmiWarning],
+    });
     await expect(client.createRequest(request)).resolves.toEqual(
       pendingRequest,
     );
@@ -100,6 +103,47 @@ describe('NodePoolsClient routes', () => {
       body: { ...request, dryRun: true },
     });
     expect(calls[1].body).toEqual(request);
+  });
+
+  it('reads the preview of a stored request from GET /requests/:id/preview', async () => {
+    const body = pendingRequestPreviewBody();
+    const { client, calls } = fakeBackend(({ path }) =>
+      path === '/requests/req%2F1/preview' || path === '/requests/req-1/preview'
+        ? jsonResponse(200, body)
+        : undefined,
+    );
+
+    await expect(client.getRequestPreview('req-1')).resolves.toEqual(body);
+    await client.getRequestPreview('req/1');
+
+    expect(calls.map(c => [c.method, c.path, c.body])).toEqual([
+      ['GET', '/requests/req-1/preview', undefined],
+      ['GET', '/requests/req%2F1/preview', undefined],
+    ]);
+  });
+
+  it('reads a preview without warnings (an older backend) as no warnings', async () => {
+    const preview = pendingRequestPreview();
+    const { client } = fakeBackend(() => jsonResponse(200, { preview }));
+
+    await expect(client.getRequestPreview('req-1')).resolves.toEqual({
+      preview,
+      warnings: [],
+    });
+  });
+
+  it('rejects the preview of a decided request with the 409', async () => {
+    const { client } = fakeBackend(() =>
+      jsonResponse(
+        409,
+        errorBody(409, 'ConflictError', 'request req-1 is approved'),
+      ),
+    );
+
+    const error = await client.getRequestPreview('req-1').catch(e => e);
+
+    expect(ResponseError.is(error)).toBe(true);
+    expect(error.statusCode).toBe(409);
   });
 
   it('posts approve, reject and cancel with their comments', async () => {

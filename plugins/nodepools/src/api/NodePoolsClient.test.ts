@@ -32,12 +32,17 @@ describe('NodePoolsClient', () => {
     expect(fetchImpl.mock.calls[0][0]).toBe(`${baseUrl}/health`);
   });
 
-  it('lists clusters from GET /api/nodepools/clusters, unwrapping items', async () => {
+  it('lists clusters with their health from GET /api/nodepools/clusters, unwrapping items', async () => {
     const { client, fetchImpl } = createClient(() =>
       jsonResponse(200, clustersBody),
     );
 
-    await expect(client.listClusters()).resolves.toEqual(clustersBody.items);
+    const clusters = await client.listClusters();
+    expect(clusters).toEqual(clustersBody.items);
+    expect(clusters.map(c => c.health?.state)).toEqual([
+      'healthy',
+      'unreachable',
+    ]);
     expect(fetchImpl.mock.calls[0][0]).toBe(`${baseUrl}/clusters`);
   });
 

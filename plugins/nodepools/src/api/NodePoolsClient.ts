@@ -16,6 +16,7 @@ import type {
   PageQuery,
   PoolListQuery,
   RequestListQuery,
+  RequestPreviewResult,
 } from './types';
 
 type QueryValue = string | number | string[] | undefined;
@@ -34,6 +35,17 @@ function queryString(query: Record<string, QueryValue> = {}): string {
 }
 
 const segment = (id: string) => encodeURIComponent(id);
+
+/** A preview body with `warnings` always a list, whatever an older backend sends. */
+function previewResult(body: {
+  preview: RequestPreview;
+  warnings?: unknown;
+}): RequestPreviewResult {
+  const warnings = Array.isArray(body.warnings)
+    ? body.warnings.filter((w): w is string => typeof w === 'string')
+    : [];
+  return { preview: body.preview, warnings };
+}
 
 /** The {@link NodePoolsApi} over HTTP, against the backend plugin with id `nodepools`. */
 export class NodePoolsClient implements NodePoolsApi {
@@ -77,13 +89,12 @@ export class NodePoolsClient implements NodePoolsApi {
     return this.call('POST', '/requests', request);
   }
 
-  async previewRequest(request: NewRequest): Promise<RequestPreview> {
-    const body = await this.call<{ preview: RequestPreview }>(
-      'POST',
-      '/requests',
-      { ...request, dryRun: true },
-    );
-    return body.preview;
+  async previewRequest(request: NewRequest): Promise<RequestPreviewResult> {
+    const body = await this.call<{
+      preview: RequestPreview;
+      warnings?: unknown;
+    }>('POST', '/requests', { ...request, dryRun: true });
+    return previewResult(body);
   }
 
   async listRequests(
@@ -94,6 +105,14 @@ export class NodePoolsClient implements NodePoolsApi {
 
   async getRequest(id: string): Promise<RequestRecord> {
     return this.call('GET', `/requests/${segment(id)}`);
+  }
+
+  async getRequestPreview(id: string): Promise<RequestPreviewResult> {
+    const body = await this.call<{
+      preview: RequestPreview;
+      warnings?: unknown;
+    }>('GET', `/requests/${segment(id)}/preview`);
+    return previewResult(body);
   }
 
   async getRequestHistory(

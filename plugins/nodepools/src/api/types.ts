@@ -1,6 +1,6 @@
 /**
  * Wire shapes of the nodepools backend's REST API (`/api/nodepools`) that the common package does
- * not declare: health, the cluster summary, and the query and body shapes of the routes. Records
+ * not declare: health, the cluster summary with its health, the preview response, and the query and body shapes of the routes. Records
  * (pools, requests, events, pages, previews) come from `@nodepools/plugin-nodepools-common`.
  */
 import type {
@@ -9,6 +9,7 @@ import type {
   PoolPhase,
   PoolSpec,
   RequestKind,
+  RequestPreview,
   RequestState,
 } from '@nodepools/plugin-nodepools-common';
 
@@ -50,12 +51,36 @@ export interface ClusterPolicySummary {
   teamLabelKey?: string;
 }
 
+/**
+ * How the backend's last reconcile of a cluster went. `unreachable`: the API server did not
+ * answer; `error`: it answered but the pass failed; `unknown`: no pass yet since the backend
+ * started, or the cluster has no `url` configured.
+ */
+export type ClusterHealthState =
+  | 'healthy'
+  | 'unreachable'
+  | 'error'
+  | 'unknown';
+
+/** The `health` of a cluster in `GET /clusters`, as this backend instance saw it. */
+export interface ClusterHealth {
+  state: ClusterHealthState;
+  /** Why it is not healthy. */
+  message?: string;
+  /** The last successful pass (ISO 8601). */
+  lastReconcileAt?: string;
+  /** While backing off after a failure: when periodic passes try again (ISO 8601). */
+  nextAttemptAt?: string;
+}
+
 /** One configured cluster and its policy, from `GET /clusters`. */
 export interface ClusterSummary {
   name: string;
   title?: string;
   description?: string;
   policy: ClusterPolicySummary;
+  /** Absent only from a backend older than cluster health. */
+  health?: ClusterHealth;
 }
 
 /** `GET /clusters`. */
@@ -97,6 +122,17 @@ export interface NewRequest {
   pool: string;
   justification: string;
   spec?: PoolSpec;
+}
+
+/**
+ * `GET /requests/:id/preview` and `POST /requests` with `dryRun`: what the request would do, and
+ * warnings about the cluster (an unpinned AMI alias, a node class that is not Ready or missing)
+ * from the reconciler's last pass.
+ */
+export interface RequestPreviewResult {
+  preview: RequestPreview;
+  /** Empty before the reconciler's first pass, or when there is nothing to warn about. */
+  warnings: string[];
 }
 
 /** What a 400 from the backend says is wrong with the input, field by field. */

@@ -14,6 +14,7 @@ describe('ClustersTable', () => {
       .map(header => header.textContent);
     expect(headers).toEqual([
       'Cluster',
+      'Status',
       'Node classes',
       'Architectures',
       'Capacity types',
@@ -32,6 +33,7 @@ describe('ClustersTable', () => {
         .getAllByRole('gridcell')
         .map(cell => cell.textContent),
     ).toEqual([
+      'HealthyLast reconciled 2026-11-24 10:00 UTC',
       'default',
       'amd64, arm64',
       'spot, on-demand',
@@ -43,6 +45,17 @@ describe('ClustersTable', () => {
     expect(within(staging).getByRole('rowheader')).toHaveTextContent(
       'Staging (EKS, eu-west-1) (staging)',
     );
+    const [stagingStatus] = within(staging).getAllByRole('gridcell');
+    expect(within(stagingStatus).getByText('Unreachable')).toBeVisible();
+    expect(
+      within(stagingStatus).getByText('connect ECONNREFUSED 10.0.0.1:443'),
+    ).toBeVisible();
+    expect(stagingStatus).toHaveTextContent(
+      'Last reconciled 2026-11-24 08:00 UTC',
+    );
+    expect(stagingStatus).toHaveTextContent(
+      'Next attempt 2026-11-24 10:05 UTC',
+    );
     expect(
       within(staging).getByText('32 CPU, 128Gi memory, 4 GPU'),
     ).toBeVisible();
@@ -52,6 +65,29 @@ describe('ClustersTable', () => {
         'group:default/platform, group:default/security',
       ),
     ).toBeVisible();
+  });
+
+  it('shows a cluster without reported health as unknown', async () => {
+    const [local] = clustersBody.items;
+    await renderInTestApp(
+      <ClustersTable
+        clusters={[
+          {
+            ...local,
+            health: { state: 'unknown', message: 'no url configured' },
+          },
+          { ...local, name: 'old', title: undefined, health: undefined },
+        ]}
+      />,
+    );
+
+    const [, configured, old] = screen.getAllByRole('row');
+    expect(within(configured).getAllByRole('gridcell')[0]).toHaveTextContent(
+      'Unknownno url configured',
+    );
+    expect(within(old).getAllByRole('gridcell')[0]).toHaveTextContent(
+      'UnknownThe backend does not report cluster health.',
+    );
   });
 
   it('can be read with the keyboard: tab into the table, arrow keys move between rows', async () => {

@@ -8,6 +8,7 @@ import {
 } from '@backstage/ui';
 import type { ClusterSummary } from '../../api/types';
 import { formatList, formatQuantities, formatQuorum } from './formatPolicy';
+import { HealthCell } from './HealthCell';
 import { PolicyCell } from './PolicyCell';
 
 /** Props of {@link ClustersTable}. */
@@ -18,7 +19,7 @@ export interface ClustersTableProps {
 }
 
 /**
- * One row per configured cluster with the policy a request on it must meet. A react-aria grid:
+ * One row per configured cluster with its health and the policy a request on it must meet. A react-aria grid:
  * arrow keys move between cells, so it is usable without a mouse.
  */
 export function ClustersTable(props: ClustersTableProps) {
@@ -33,6 +34,7 @@ export function ClustersTable(props: ClustersTableProps) {
     >
       <TableHeader>
         <Column isRowHeader>Cluster</Column>
+        <Column>Status</Column>
         <Column>Node classes</Column>
         <Column>Architectures</Column>
         <Column>Capacity types</Column>
@@ -53,6 +55,7 @@ export function ClustersTable(props: ClustersTableProps) {
               }
               description={cluster.description}
             />
+            <HealthCell health={cluster.health} />
             <PolicyCell>{formatList(cluster.policy.nodeClasses)}</PolicyCell>
             <PolicyCell>{formatList(cluster.policy.architectures)}</PolicyCell>
             <PolicyCell>{formatList(cluster.policy.capacityTypes)}</PolicyCell>

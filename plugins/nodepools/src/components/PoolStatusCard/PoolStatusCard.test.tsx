@@ -20,7 +20,7 @@ const resource = (poolId?: string): Entity => ({
   spec: { type: 'karpenter-nodepool', owner: 'group:default/payments' },
 });
 
-function renderCard(poolId?: string) {
+function renderCard(poolId?: string, clusters = clustersBody) {
   return renderWithBackend(
     <EntityProvider entity={resource(poolId)}>
       <PoolStatusCard />
@@ -30,7 +30,7 @@ function renderCard(poolId?: string) {
       if (path === '/pools/pool-new') return jsonResponse(200, unappliedPool);
       if (path.endsWith('/history'))
         return jsonResponse(200, { items: poolHistory });
-      if (path === '/clusters') return jsonResponse(200, clustersBody);
+      if (path === '/clusters') return jsonResponse(200, clusters);
       return undefined;
     },
   );
@@ -98,6 +98,31 @@ describe('PoolStatusCard', () => {
     expect(
       screen.queryByRole('group', { name: 'Provisioned capacity' }),
     ).toBeNull();
+  });
+
+  it("notes when the pool's cluster is not healthy", async () => {
+    const [local, staging] = clustersBody.items;
+    await renderCard('pool-1', {
+      items: [{ ...local, health: staging.health }, staging],
+    });
+
+    expect(
+      await screen.findByText('Cluster local is unreachable'),
+    ).toBeVisible();
+    expect(
+      screen.getByText(/connect ECONNREFUSED 10\.0\.0\.1:443/),
+    ).toHaveTextContent(
+      'Last reconciled 2026-11-24 08:00 UTC: the status below may be older than that. Next attempt 2026-11-24 10:05 UTC',
+    );
+    expect(await screen.findByText('Nodes: 3')).toBeVisible();
+  });
+
+  it('adds no note while the cluster is healthy', async () => {
+    await renderCard('pool-1');
+
+    expect(await screen.findByLabelText('Workload snippet')).toBeVisible();
+    expect(screen.queryByText(/Cluster local/)).toBeNull();
+    expect(screen.queryByText(/last reconcile of cluster/)).toBeNull();
   });
 
   it('explains a missing pool id annotation', async () => {

@@ -1,12 +1,12 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
-import useAsync from 'react-use/esm/useAsync';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import { usePolledAsync } from '../../lib/usePolledAsync';
 import { HistoryTimeline } from '../HistoryTimeline';
 import { LoadErrorAlert } from '../LoadErrorAlert';
 import { CapacityBars } from './CapacityBars';
+import { ClusterHealthNote } from './ClusterHealthNote';
 import { ConditionsList } from './ConditionsList';
 import { WorkloadSnippet } from './WorkloadSnippet';
 
@@ -43,8 +43,8 @@ function PoolStatus({ id }: { id: string }) {
     () => api.getPoolHistory(id, { limit: 10 }),
     [api, id],
   );
-  // Cluster policy rarely changes: read once for the snippet's keys.
-  const clusters = useAsync(() => api.listClusters(), [api]);
+  // For the snippet's keys and the cluster's health, which changes as the reconciler passes.
+  const clusters = usePolledAsync(() => api.listClusters(), [api]);
 
   if (pool.error && !pool.value) {
     return (
@@ -60,13 +60,15 @@ function PoolStatus({ id }: { id: string }) {
     return <Text role="status">Loading the pool…</Text>;
   }
   const value = pool.value;
-  const policy = clusters.value?.find(c => c.name === value.cluster)?.policy;
+  const cluster = clusters.value?.find(c => c.name === value.cluster);
+  const policy = cluster?.policy;
   return (
     <Flex direction="column" gap="3">
       <Text>
         <Text weight="bold">Phase:</Text> {value.phase}
         {` · ${value.cluster}`}
       </Text>
+      <ClusterHealthNote cluster={cluster} />
       {value.lastError && (
         <Text color="danger">{`Last error: ${value.lastError}`}</Text>
       )}

@@ -5,12 +5,14 @@ import type { BackendRoute } from '../../__testUtils__/fakeBackend';
 import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
 import {
   pendingRequest,
-  pendingRequestPreview,
+  pendingRequestPreviewBody,
   requestHistory,
+  unpinnedAmiWarning,
 } from '../../__fixtures__/records';
 import { RequestDetailPage } from './RequestDetailPage';
 
-const preview = pendingRequestPreview();
+const previewBody = pendingRequestPreviewBody();
+const preview = previewBody.preview;
 
 function backendWith(
   after = pendingRequest,
@@ -22,8 +24,8 @@ function backendWith(
       return jsonResponse(200, current);
     if (path === '/requests/req-1/history')
       return jsonResponse(200, { items: requestHistory });
-    if (method === 'POST' && path === '/requests')
-      return jsonResponse(200, { preview });
+    if (method === 'GET' && path === '/requests/req-1/preview')
+      return jsonResponse(200, previewBody);
     if (method === 'POST' && path.startsWith('/requests/req-1/')) {
       current = after;
       return jsonResponse(200, after);
@@ -66,17 +68,36 @@ describe('RequestDetailPage', () => {
       await screen.findByRole('list', { name: 'Request history' }),
     ).toHaveTextContent('alice asked to update general on local');
 
-    // The preview is a dry run of exactly the request's own fields.
-    const dryRun = calls.find(c => c.method === 'POST')!;
-    expect(dryRun.body).toEqual({
-      kind: 'update',
-      owner: 'group:default/payments',
-      cluster: 'local',
-      pool: 'general',
-      justification: pendingRequest.justification,
-      spec: pendingRequest.spec,
-      dryRun: true,
+    // The preview of the stored request, readable by approvers outside the team: no dry run.
+    expect(calls.filter(c => c.path === '/requests/req-1/preview')).toEqual([
+      expect.objectContaining({ method: 'GET' }),
+    ]);
+    expect(calls.some(c => c.method === 'POST')).toBe(false);
+  });
+
+  it("shows the cluster's warnings above the preview", async () => {
+    await renderWithBackend(<RequestDetailPage id="req-1" />, backendWith());
+
+    const warnings = await screen.findByRole('list', {
+      name: 'Cluster warnings',
     });
+    expect(
+      within(warnings)
+        .getAllByRole('listitem')
+        .map(i => i.textContent),
+    ).toEqual([unpinnedAmiWarning]);
+    expect(screen.getByText('Warning about the cluster')).toBeVisible();
+  });
+
+  it('shows no warning alert when the cluster has none', async () => {
+    await renderWithBackend(<RequestDetailPage id="req-1" />, call =>
+      call.path === '/requests/req-1/preview'
+        ? jsonResponse(200, pendingRequestPreviewBody([]))
+        : backendWith()(call),
+    );
+
+    await screen.findByRole('grid', { name: 'Changes' });
+    expect(screen.queryByRole('list', { name: 'Cluster warnings' })).toBeNull();
   });
 
   it('approves through POST /requests/:id/approve and shows the new state', async () => {
@@ -180,19 +201,60 @@ describe('RequestDetailPage', () => {
     );
   });
 
-  it('explains a refused preview instead of failing the page', async () => {
+  it('says so when the request stopped being pending (409) instead of failing the page', async () => {
     await renderWithBackend(<RequestDetailPage id="req-1" />, call =>
-      call.method === 'POST' && call.path === '/requests'
-        ? jsonResponse(403, errorBody(403, 'NotAllowedError', 'not a member'))
+      call.path === '/requests/req-1/preview'
+        ? jsonResponse(
+            409,
+            errorBody(409, 'ConflictError', 'request req-1 is approved'),
+          )
         : backendWith()(call),
     );
 
     expect(
-      await screen.findByText(
-        'The preview is only available to members of the owning team',
-      ),
+      await screen.findByText('The request is no longer pending'),
     ).toBeVisible();
     expect(screen.getByRole('button', { name: 'Approve' })).toBeVisible();
+    expect(screen.queryByText(/only available to members/)).toBeNull();
+  });
+
+  it('shows a clear error when the preview cannot be read (404)', async () => {
+    await renderWithBackend(<RequestDetailPage id="req-1" />, call =>
+      call.path === '/requests/req-1/preview'
+        ? jsonResponse(404, errorBody(404, 'NotFoundError', 'no request req-1'))
+        : backendWith()(call),
+    );
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not load the preview of this request',
+    );
+    expect(alert).toHaveTextContent('no request req-1 (HTTP 404)');
+    expect(screen.getByRole('button', { name: 'Approve' })).toBeVisible();
+  });
+
+  it("shows the backend's failure of the preview with a retry", async () => {
+    let fail = true;
+    await renderWithBackend(<RequestDetailPage id="req-1" />, call => {
+      if (call.path === '/requests/req-1/preview' && fail) {
+        fail = false;
+        return jsonResponse(
+          500,
+          errorBody(500, 'Error', 'the cluster did not answer'),
+        );
+      }
+      return backendWith()(call);
+    });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not load the preview of this request',
+    );
+    expect(alert).toHaveTextContent('the cluster did not answer (HTTP 500)');
+    await userEvent.click(
+      within(alert).getByRole('button', { name: 'Try again' }),
+    );
+    expect(await screen.findByRole('grid', { name: 'Changes' })).toBeVisible();
   });
 
   it('closes the reject dialog with Escape, without rejecting', async () => {

@@ -8,31 +8,36 @@ import { LoadErrorAlert } from '../LoadErrorAlert';
 import { RequestPreviewSection } from '../RequestPreviewSection';
 
 /**
- * Asks the backend for a dry run of the request as filed, so the approver sees what it would do
- * to the pool as it runs now (not as it ran when the request was filed).
+ * Asks the backend for the preview of the stored request (`GET /requests/:id/preview`), so
+ * whoever may read it, approvers outside the owning team included, sees what it would do to the
+ * pool as it runs now (not as it ran when the request was filed), with warnings about the cluster.
  */
 export function RequestPreviewLoader({ request }: { request: RequestRecord }) {
   const api = useApi(nodePoolsApiRef);
   const preview = useAsyncRetry(
-    () =>
-      api.previewRequest({
-        kind: request.kind,
-        owner: request.owner,
-        cluster: request.cluster,
-        pool: request.pool,
-        justification: request.justification,
-        spec: request.spec,
-      }),
+    () => api.getRequestPreview(request.id),
     [api, request.id, request.updatedAt],
   );
-  if (ResponseError.is(preview.error) && preview.error.statusCode === 403) {
-    // The backend previews (a dry-run POST /requests) only for those who may file for the team.
+  if (ResponseError.is(preview.error) && preview.error.statusCode === 409) {
+    // Decided, cancelled or expired since the page loaded.
     return (
       <Alert
         status="info"
         icon
-        title="The preview is only available to members of the owning team"
-        description="The backend refused the dry run for you. The manifests and diff are checked again when the request is approved, and approval is refused if it is no longer within policy."
+        title="The request is no longer pending"
+        description="It was decided, cancelled or expired after this page loaded, so there is nothing left to preview. Reload the page to see its new state."
+      />
+    );
+  }
+  if (ResponseError.is(preview.error) && preview.error.statusCode === 404) {
+    // The request itself loaded, so this is not "no such request" in the usual sense.
+    return (
+      <Alert
+        role="alert"
+        status="danger"
+        icon
+        title="Could not load the preview of this request"
+        description={`${preview.error.cause.message} (HTTP 404). Either you may no longer read this request, or the nodepools backend is older than the preview route (GET /requests/:id/preview): upgrade @nodepools/plugin-nodepools-backend.`}
       />
     );
   }
@@ -51,5 +56,10 @@ export function RequestPreviewLoader({ request }: { request: RequestRecord }) {
       <Text role="status">Working out what this request would change…</Text>
     );
   }
-  return <RequestPreviewSection preview={preview.value} />;
+  return (
+    <RequestPreviewSection
+      preview={preview.value.preview}
+      warnings={preview.value.warnings}
+    />
+  );
 }

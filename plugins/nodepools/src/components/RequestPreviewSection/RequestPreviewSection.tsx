@@ -4,15 +4,22 @@ import { CostSummary } from './CostSummary';
 import { DiffTable } from './DiffTable';
 import { ManifestYaml } from './ManifestYaml';
 import { PolicyResults } from './PolicyResults';
+import { PreviewWarnings } from './PreviewWarnings';
 
-/** What approving the request would do: policy, drift impact, the diff, cost and the manifests. */
+/**
+ * What approving the request would do: warnings about the cluster first, then policy, drift
+ * impact, the diff, cost and the manifests.
+ */
 export function RequestPreviewSection({
   preview,
+  warnings = [],
 }: {
   preview: RequestPreview;
+  warnings?: string[];
 }) {
   return (
     <Flex direction="column" gap="4">
+      <PreviewWarnings warnings={warnings} />
       <PolicyResults policy={preview.policy} />
       <Flex direction="column" gap="2">
         <Text as="h3" variant="title-x-small">

@@ -1,1 +1,2 @@
 export { RequestPreviewSection } from './RequestPreviewSection';
+export { PreviewWarnings } from './PreviewWarnings';

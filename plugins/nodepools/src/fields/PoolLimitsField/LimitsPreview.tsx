@@ -5,12 +5,16 @@ import { inputProblemsOf } from '../../api/inputProblems';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import type { NewRequest } from '../../api/types';
 import { CostSummary } from '../../components/RequestPreviewSection/CostSummary';
+import { PreviewWarnings } from '../../components/RequestPreviewSection/PreviewWarnings';
 
 /** Whether a field error or violation is about the limits or the budget they draw on. */
 const aboutLimits = (path: string) =>
   path.startsWith('spec.limits') || path.startsWith('budget');
 
-/** The backend's dry run of a request: cost ceiling, budget left, and what is wrong with the limits. */
+/**
+ * The backend's dry run of a request: warnings about the cluster, cost ceiling, budget left, and
+ * what is wrong with the limits.
+ */
 export function LimitsPreview({ request }: { request: NewRequest }) {
   const api = useApi(nodePoolsApiRef);
   const key = JSON.stringify(request);
@@ -20,7 +24,7 @@ export function LimitsPreview({ request }: { request: NewRequest }) {
   );
   const problems = inputProblemsOf(preview.error);
   const messages = [
-    ...(preview.value?.policy.violations ?? []),
+    ...(preview.value?.preview.policy.violations ?? []),
     ...(problems?.fieldErrors ?? []),
     ...(problems?.violations ?? []),
   ]
@@ -30,7 +34,12 @@ export function LimitsPreview({ request }: { request: NewRequest }) {
   return (
     <>
       {preview.loading && <Text role="status">Checking the budget…</Text>}
-      {preview.value && <CostSummary preview={preview.value} />}
+      {preview.value && (
+        <>
+          <PreviewWarnings warnings={preview.value.warnings} />
+          <CostSummary preview={preview.value.preview} />
+        </>
+      )}
       {messages.length > 0 && (
         <ul aria-label="Limit problems">
           {messages.map(m => (

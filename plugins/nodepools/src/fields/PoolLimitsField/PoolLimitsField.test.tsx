@@ -3,7 +3,10 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { errorBody, jsonResponse } from '../../__fixtures__/contract';
-import { pendingRequestPreview } from '../../__fixtures__/records';
+import {
+  pendingRequestPreviewBody,
+  unpinnedAmiWarning,
+} from '../../__fixtures__/records';
 import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
 import { PoolLimitsField } from './PoolLimitsField';
 import type { PoolLimitsValue } from './previewInput';
@@ -32,11 +35,12 @@ function Harness({ initial }: { initial?: PoolLimitsValue }) {
 }
 
 describe('PoolLimitsField', () => {
-  it("dry-runs the form's request and shows the cost ceiling and budget left", async () => {
-    const preview = pendingRequestPreview();
+  it("dry-runs the form's request and shows the cost ceiling, budget left and the cluster's warnings", async () => {
+    const body = pendingRequestPreviewBody();
+    const preview = body.preview;
     const { calls } = await renderWithBackend(
       <Harness initial={{ cpu: '32', memory: '128Gi' }} />,
-      () => jsonResponse(200, { preview }),
+      () => jsonResponse(200, body),
     );
 
     expect(
@@ -49,6 +53,9 @@ describe('PoolLimitsField', () => {
         `${preview.budgetAfter.cpu} CPU, ${preview.budgetAfter.memory} memory, ${preview.budgetAfter.gpu} GPU`,
       ),
     ).toBeVisible();
+    expect(
+      screen.getByRole('list', { name: 'Cluster warnings' }),
+    ).toHaveTextContent(unpinnedAmiWarning);
     expect(calls[0].body).toMatchObject({
       dryRun: true,
       owner: 'group:default/payments',
