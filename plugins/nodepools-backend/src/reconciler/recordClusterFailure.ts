@@ -1,3 +1,4 @@
+import { savePoolError } from './recordPoolError';
 import type { ReconcileContext } from './ReconcileContext';
 
 /**
@@ -15,25 +16,5 @@ export async function recordClusterFailure(
         pool.appliedGeneration !== pool.generation) &&
       pool.lastError !== message,
   );
-  for (const pool of waiting) {
-    const now = ctx.now();
-    await ctx.store.transaction(async tx => {
-      if (
-        !(await tx.updatePool(pool.id, pool.version, {
-          lastError: message,
-          updatedAt: now,
-        }))
-      )
-        return;
-      await tx.appendEvent(
-        {
-          poolId: pool.id,
-          requestId: pool.approvedRequestId,
-          type: 'pool.failed',
-          message,
-        },
-        now,
-      );
-    });
-  }
+  for (const pool of waiting) await savePoolError(ctx, pool, message);
 }

@@ -16,6 +16,15 @@ export async function recordPoolError(
   const message = error instanceof Error ? error.message : String(error);
   ctx.logger.warn(`NodePool ${pool.name} on ${pool.cluster}: ${message}`);
   if (pool.lastError === message) return;
+  await savePoolError(ctx, pool, message);
+}
+
+/** Stores the message as the pool's `lastError` with one 'pool.failed' event, unless the pool changed meanwhile. */
+export async function savePoolError(
+  ctx: Pick<ReconcileContext, 'store' | 'now'>,
+  pool: VersionedPool,
+  message: string,
+): Promise<void> {
   const now = ctx.now();
   await ctx.store.transaction(async tx => {
     if (
