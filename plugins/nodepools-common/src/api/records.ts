@@ -25,6 +25,24 @@ export interface PoolCondition {
   lastTransitionTime?: string;
 }
 
+/** One NodeClaim of a pool (Karpenter's request for one node), as the reconciler last read it. */
+export interface PoolNodeClaim {
+  name: string;
+  /** The Node it became, once registered. */
+  nodeName?: string;
+  instanceType?: string;
+  /** `spot` or `on-demand`. */
+  capacityType?: string;
+  zone?: string;
+  /** The claim's `status.capacity` (what the node has, not what pods use). */
+  capacity?: Record<string, string>;
+  /** Launched, Registered, Initialized, Ready, Drifted, ... as Karpenter reports them. */
+  conditions: PoolCondition[];
+  createdAt?: string;
+  /** Set once Karpenter started removing the node. */
+  deleting?: boolean;
+}
+
 /** What the reconciler last observed of a pool in its cluster. */
 export interface PoolStatus {
   observedGeneration?: number;
@@ -32,6 +50,8 @@ export interface PoolStatus {
   nodes?: number;
   /** `status.resources`: capacity of the pool's nodes (provisioned), not what pods use. */
   provisioned?: Record<string, string>;
+  /** The pool's NodeClaims, sorted by name. */
+  nodeClaims?: PoolNodeClaim[];
   observedAt: string;
 }
 
