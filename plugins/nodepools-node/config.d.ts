@@ -15,11 +15,23 @@ export interface Config {
       /** Base64 PEM of the API server's CA. */
       caData?: string;
       /** How the reconciler authenticates. */
-      auth?: {
-        type: 'serviceAccount';
-        /** @visibility secret */
-        token: string;
-      };
+      auth?:
+        | {
+            type: 'serviceAccount';
+            /** @visibility secret */
+            token: string;
+          }
+        | {
+            /** AWS IAM on EKS, with the backend's AWS credentials (aws integration config or the default chain). */
+            type: 'aws';
+            /** EKS cluster name the token is for; defaults to `name`. */
+            clusterId?: string;
+            /** A role to assume first. */
+            assumeRole?: string;
+            externalId?: string;
+            /** Pick the credentials of this account from the aws integration config. */
+            accountId?: string;
+          };
       /**
        * What the platform allows on this cluster; every value has a default. See the README's
        * configuration reference.

@@ -21,3 +21,4 @@ export * from './cost/estimateCost';
 export * from './preview/previewRequest';
 export * from './permissions';
 export * from './api/records';
+export * from './status/limitsReached';

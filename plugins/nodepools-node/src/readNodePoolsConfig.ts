@@ -13,9 +13,27 @@ export interface ClusterConfig {
   description?: string;
   url?: string;
   caData?: string;
-  auth?: { type: 'serviceAccount'; token: string };
+  auth?: ClusterAuthConfig;
   policy: ClusterPolicy;
 }
+
+/**
+ * How the reconciler authenticates: a service account's token, or AWS IAM on EKS (the backend's
+ * AWS credentials, optionally assuming a role; the IAM identity is mapped to the reconciler's
+ * ServiceAccount or group in the cluster's access entries).
+ */
+export type ClusterAuthConfig =
+  | { type: 'serviceAccount'; token: string }
+  | {
+      type: 'aws';
+      /** The EKS cluster name the token is for; defaults to the cluster's `name`. */
+      clusterId?: string;
+      assumeRole?: string;
+      externalId?: string;
+      accountId?: string;
+    };
+
+const AUTH_TYPES = ['serviceAccount', 'aws'];
 
 /** The suite's configuration, defaults applied. */
 export interface NodePoolsConfig {
@@ -54,24 +72,13 @@ export function readNodePoolsConfig(config: Config): NodePoolsConfig {
         `Invalid configuration at ${key}.policy.${first.path}: ${first.message}`,
       );
     }
-    const authType = entry.getOptionalString('auth.type');
-    if (authType !== undefined && authType !== 'serviceAccount') {
-      throw new Error(
-        `Invalid configuration at ${key}.auth.type: "${authType}" is not supported (use serviceAccount)`,
-      );
-    }
     return {
       name,
       title: entry.getOptionalString('title') ?? name,
       description: entry.getOptionalString('description'),
       url: entry.getOptionalString('url'),
       caData: entry.getOptionalString('caData'),
-      auth: authType
-        ? {
-            type: 'serviceAccount' as const,
-            token: entry.getString('auth.token'),
-          }
-        : undefined,
+      auth: readAuth(entry, key),
       policy: policy.value,
     };
   });
@@ -79,4 +86,30 @@ export function readNodePoolsConfig(config: Config): NodePoolsConfig {
     config.getOptionalString('nodepools.platformOwner') ??
     'group:default/platform';
   return { platformOwner, clusters };
+}
+
+function readAuth(entry: Config, key: string): ClusterAuthConfig | undefined {
+  const type = entry.getOptionalString('auth.type');
+  if (type === undefined) return undefined;
+  if (!AUTH_TYPES.includes(type))
+    throw new Error(
+      `Invalid configuration at ${key}.auth.type: "${type}" is not supported (use ${AUTH_TYPES.join(
+        ' or ',
+      )})`,
+    );
+  if (type === 'serviceAccount')
+    return { type, token: entry.getString('auth.token') };
+  const optional = (name: string) => entry.getOptionalString(`auth.${name}`);
+  const role = optional('assumeRole');
+  if (role !== undefined && !/^arn:aws[\w-]*:iam::\d{12}:role\/.+/.test(role))
+    throw new Error(
+      `Invalid configuration at ${key}.auth.assumeRole: "${role}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
+    );
+  return {
+    type: 'aws',
+    clusterId: optional('clusterId'),
+    assumeRole: role,
+    externalId: optional('externalId'),
+    accountId: optional('accountId'),
+  };
 }

@@ -4,8 +4,8 @@ import {
   KubernetesObjectApi,
   type KubernetesObject,
   PatchStrategy,
+  Watch,
 } from '@kubernetes/client-node';
-import type { ClusterConfig } from '@nodepools/plugin-nodepools-node';
 import { ClusterApiError, ClusterUnreachableError } from './ClusterErrors';
 import type { KubeObject } from './KubeObject';
 import { FIELD_MANAGER } from './ownership';
@@ -17,40 +17,51 @@ export type ObjectRef = Pick<KubeObject, 'apiVersion' | 'kind'> & {
   metadata: { name: string; namespace?: string };
 };
 
+/** Where a cluster is and how to authenticate to it. */
+export interface ClusterConnection {
+  server: string;
+  caData?: string;
+  /** A fixed bearer token (a service account's). */
+  token?: string;
+  /** Or a source of short-lived tokens (EKS IAM), asked before every call; it caches. */
+  tokenSource?: () => Promise<string>;
+}
+
+/** API calls made so far, by kind: what the benchmark and the "no writes when converged" checks count. */
+export interface ClusterCallCounts {
+  reads: number;
+  writes: number;
+}
+
+/** One change a watch reports. */
+export type WatchEvent = {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: KubeObject;
+};
+
 /**
- * The reconciler's view of one cluster: server-side apply, get, list and delete, nothing else.
- * Errors come out typed: {@link ClusterUnreachableError} when no HTTP answer arrived (the
+ * The reconciler's view of one cluster: server-side apply, get, list, delete and watch, nothing
+ * else. Errors come out typed: {@link ClusterUnreachableError} when no HTTP answer arrived (the
  * cluster is down, not the request wrong), {@link ClusterApiError} with the status otherwise.
  */
 export class ClusterClient {
-  private readonly api: KubernetesObjectApi;
-
-  /** A client for a configured cluster, authenticated with its service-account token. */
-  static fromConfig(cluster: ClusterConfig): ClusterClient {
-    if (!cluster.url)
-      throw new Error(`cluster ${cluster.name} has no url configured`);
-    return new ClusterClient(cluster.name, {
-      server: cluster.url,
-      caData: cluster.caData,
-      token: cluster.auth?.token,
-    });
-  }
+  private api: KubernetesObjectApi;
+  private kubeConfig: KubeConfig;
+  private token: string | undefined;
+  private readonly counts: ClusterCallCounts = { reads: 0, writes: 0 };
 
   constructor(
     readonly cluster: string,
-    connection: { server: string; caData?: string; token?: string },
+    private readonly connection: ClusterConnection,
   ) {
-    const config = new KubeConfig();
-    config.loadFromClusterAndUser(
-      {
-        name: cluster,
-        server: connection.server,
-        caData: connection.caData,
-        skipTLSVerify: false,
-      },
-      { name: 'nodepools-reconciler', token: connection.token },
-    );
-    this.api = KubernetesObjectApi.makeApiClient(config);
+    this.token = connection.token;
+    this.kubeConfig = this.makeKubeConfig();
+    this.api = KubernetesObjectApi.makeApiClient(this.kubeConfig);
+  }
+
+  /** Calls made so far (a copy). */
+  callCounts(): ClusterCallCounts {
+    return { ...this.counts };
   }
 
   /** The object, or undefined when it does not exist. */
@@ -121,11 +132,87 @@ export class ClusterClient {
     }
   }
 
+  /**
+   * Watches a collection (`path` like `/apis/karpenter.sh/v1/nodepools`) from now on. `onEvent`
+   * gets every change; `onEnd` is called once when the watch ends (the server closes watches
+   * every few minutes, or the cluster went away), and the caller decides whether to watch again.
+   */
+  async watch(
+    path: string,
+    labelSelector: string | undefined,
+    onEvent: (event: WatchEvent) => void,
+    onEnd: (error?: unknown) => void,
+  ): Promise<{ stop: () => void }> {
+    await this.authenticate();
+    this.counts.reads += 1;
+    let ended = false;
+    const end = (error?: unknown) => {
+      if (ended) return;
+      ended = true;
+      onEnd(error);
+    };
+    const controller = await new Watch(this.kubeConfig).watch(
+      path,
+      {
+        ...(labelSelector ? { labelSelector } : {}),
+        allowWatchBookmarks: true,
+      },
+      (type, object) =>
+        onEvent({ type: type as WatchEvent['type'], object }),
+      end,
+    );
+    return {
+      stop: () => {
+        ended = true;
+        controller.abort();
+      },
+    };
+  }
+
+  private makeKubeConfig(): KubeConfig {
+    const config = new KubeConfig();
+    config.loadFromClusterAndUser(
+      {
+        name: this.cluster,
+        server: this.connection.server,
+        caData: this.connection.caData,
+        skipTLSVerify: false,
+      },
+      { name: 'nodepools-reconciler', token: this.token },
+    );
+    return config;
+  }
+
+  /** Short-lived tokens: ask the source (which caches) and rebuild the client when it changed. */
+  private async authenticate(): Promise<void> {
+    if (!this.connection.tokenSource) return;
+    let token: string;
+    try {
+      token = await this.connection.tokenSource();
+    } catch (error) {
+      throw new ClusterApiError(
+        this.cluster,
+        401,
+        'authenticate',
+        `could not get a token: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      );
+    }
+    if (token === this.token) return;
+    this.token = token;
+    this.kubeConfig = this.makeKubeConfig();
+    this.api = KubernetesObjectApi.makeApiClient(this.kubeConfig);
+  }
+
   private async call<T>(
     verb: string,
     ref: ObjectRef,
     fn: () => Promise<T>,
   ): Promise<T> {
+    await this.authenticate();
+    if (verb === 'get' || verb === 'list') this.counts.reads += 1;
+    else this.counts.writes += 1;
     // 429 means "not now" (priority and fairness, or a cache still warming up): worth a short wait.
     for (let attempt = 1; ; attempt++) {
       try {

@@ -4,7 +4,9 @@ import type {
   NodePoolsConfig,
 } from '@nodepools/plugin-nodepools-node';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
+import { ConfigReader, type Config } from '@backstage/config';
 import { ClusterClient } from './ClusterClient';
+import { clusterConnection } from './clusterConnection';
 import { ClusterUnreachableError } from './ClusterErrors';
 import type { ClusterHealth } from './ClusterHealth';
 import { ClusterReconciler } from './ClusterReconciler';
@@ -16,6 +18,8 @@ export interface NodePoolsReconcilerOptions {
   config: NodePoolsConfig;
   store: NodePoolsStore;
   logger: LoggerService;
+  /** The backend's config: AWS IAM auth reads the `aws` integration from it. */
+  rootConfig?: Config;
   now?: () => Date;
   clientFor?: (cluster: ClusterConfig) => ClusterClient;
   /** First retry delay after a failure; doubles per failure up to `maxBackoffMs`. */
@@ -133,7 +137,12 @@ export class NodePoolsReconciler {
   private client(cluster: ClusterConfig): ClusterClient {
     let client = this.clients.get(cluster.name);
     if (!client) {
-      client = (this.options.clientFor ?? ClusterClient.fromConfig)(cluster);
+      client = this.options.clientFor
+        ? this.options.clientFor(cluster)
+        : new ClusterClient(
+            cluster.name,
+            clusterConnection(cluster, this.options.rootConfig ?? new ConfigReader({})),
+          );
       this.clients.set(cluster.name, client);
     }
     return client;

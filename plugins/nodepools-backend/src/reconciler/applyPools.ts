@@ -1,4 +1,5 @@
 import type { VersionedPool } from '../database/NodePoolsStore';
+import type { ClusterSnapshot } from './ClusterSnapshot';
 import { NotOwnedError } from './ClusterErrors';
 import { completeRequest } from './completeRequest';
 import { findDrift, otherSpecManagers } from './findDrift';
@@ -7,28 +8,51 @@ import type { ReconcileContext } from './ReconcileContext';
 import { recordPoolError } from './recordPoolError';
 import { renderPoolObject } from './renderPoolObject';
 
+/** What {@link applyPools} wrote. */
+export interface ApplyPoolsOutcome {
+  /** NodePools written (new generations, re-creations and corrections). */
+  applied: number;
+  /** Of those, corrections of someone else's change or deletion. */
+  driftCorrected: number;
+}
+
 /**
  * Brings each live pool's NodePool to its approved spec: applies a new generation, re-creates a
  * deleted object, and puts back fields someone else changed (naming them in the history). A
- * same-named NodePool without our label is never touched; the pool records why instead.
+ * NodePool that already matches is not written. A same-named NodePool without our label is
+ * never touched; the pool records why instead. What apply returns replaces the snapshot's copy,
+ * so the status step sees the generation just written.
  */
 export async function applyPools(
   ctx: ReconcileContext,
   pools: VersionedPool[],
-): Promise<void> {
+  snapshot: Pick<ClusterSnapshot, 'nodePools'>,
+): Promise<ApplyPoolsOutcome> {
+  const outcome = { applied: 0, driftCorrected: 0 };
   for (const pool of pools) {
     if (pool.phase === 'decommissioning' || pool.phase === 'removed') continue;
     try {
-      await applyPool(ctx, pool);
+      const result = await applyPool(ctx, pool, snapshot);
+      if (result === 'unchanged') continue;
+      outcome.applied += 1;
+      if (result === 'drift-corrected') outcome.driftCorrected += 1;
     } catch (error) {
       await recordPoolError(ctx, pool, error);
     }
   }
+  return outcome;
 }
 
-async function applyPool(ctx: ReconcileContext, pool: VersionedPool) {
+async function applyPool(
+  ctx: ReconcileContext,
+  pool: VersionedPool,
+  snapshot: Pick<ClusterSnapshot, 'nodePools'>,
+): Promise<'unchanged' | 'applied' | 'drift-corrected'> {
   const rendered = renderPoolObject(pool, ctx.cluster.policy);
-  const live = await ctx.client.get(rendered);
+  // Not among ours: it may still exist without our label, and then it is not ours to write.
+  const live =
+    snapshot.nodePools.get(rendered.metadata.name) ??
+    (await ctx.client.get(rendered));
   if (live && !isOwned(live))
     throw new NotOwnedError(
       ctx.cluster.name,
@@ -43,9 +67,10 @@ async function applyPool(ctx: ReconcileContext, pool: VersionedPool) {
         lastError: null,
         updatedAt: ctx.now(),
       });
-    return;
+    return 'unchanged';
   }
-  await ctx.client.apply(rendered, { force: true });
+  const written = await ctx.client.apply(rendered, { force: true });
+  snapshot.nodePools.set(rendered.metadata.name, written);
 
   const now = ctx.now();
   const name = rendered.metadata.name;
@@ -88,4 +113,5 @@ async function applyPool(ctx: ReconcileContext, pool: VersionedPool) {
     );
     await completeRequest(tx, pool.approvedRequestId, now);
   });
+  return newGeneration ? 'applied' : 'drift-corrected';
 }

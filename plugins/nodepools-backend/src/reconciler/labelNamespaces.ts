@@ -3,6 +3,7 @@ import {
   teamSlug,
 } from '@nodepools/plugin-nodepools-common';
 import type { VersionedPool } from '../database/NodePoolsStore';
+import type { ClusterSnapshot } from './ClusterSnapshot';
 import type { KubeObject } from './KubeObject';
 import type { ReconcileContext } from './ReconcileContext';
 import { recordPoolError } from './recordPoolError';
@@ -13,12 +14,15 @@ import { recordPoolError } from './recordPoolError';
  * not exist yet is labelled by a later reconcile), and we apply only the team label, without
  * force, so our field manager owns that one label and a conflicting owner is an error, not an
  * overwrite. A namespace named by two teams is labelled for the first pool granted and the
- * other pool records the conflict.
+ * other pool records the conflict. A namespace that already carries the label is not written.
+ * Returns the number of namespaces written.
  */
 export async function labelNamespaces(
   ctx: ReconcileContext,
   pools: VersionedPool[],
-): Promise<void> {
+  snapshot: Pick<ClusterSnapshot, 'namespaces'>,
+): Promise<number> {
+  let written = 0;
   const claimed = new Map<string, string>();
   const live = pools
     .filter(p => p.phase !== 'decommissioning' && p.phase !== 'removed')
@@ -38,11 +42,16 @@ export async function labelNamespaces(
           team,
           ctx.cluster.policy,
         ) as KubeObject;
-        if (!(await ctx.client.get(label))) continue;
+        const live = snapshot.namespaces.get(namespace);
+        if (!live) continue;
+        const key = ctx.cluster.policy.teamLabelKey;
+        if (live.metadata.labels?.[key] === team) continue;
         await ctx.client.apply(label, { force: false });
+        written += 1;
       }
     } catch (error) {
       await recordPoolError(ctx, pool, error);
     }
   }
+  return written;
 }

@@ -1,18 +1,16 @@
 import {
-  MANAGED_BY,
+  limitsReached,
   NODEPOOLS_ANNOTATIONS,
   NODEPOOLS_LABELS,
-  type PoolCondition,
   type PoolPhase,
   type PoolStatus,
 } from '@nodepools/plugin-nodepools-common';
 import { isDeepStrictEqual } from 'node:util';
 import type { VersionedPool } from '../database/NodePoolsStore';
+import type { ClusterSnapshot } from './ClusterSnapshot';
 import type { KubeObject } from './KubeObject';
+import { readConditions, readNodeClaim } from './readNodeClaim';
 import type { ReconcileContext } from './ReconcileContext';
-
-/** The label Karpenter puts on every NodeClaim: the name of its NodePool. */
-const NODEPOOL_LABEL = 'karpenter.sh/nodepool';
 
 /** The conditions Karpenter reports on a NodePool that the portal shows. */
 const CONDITIONS = [
@@ -23,49 +21,36 @@ const CONDITIONS = [
 ];
 
 /**
- * Copies each owned NodePool's status (conditions, node count, provisioned resources) onto its
- * pool, and derives the phase from Ready: read conditions, don't assume, since Karpenter accepts
- * some invalid specs and reports them only as ValidationSucceeded=False. A change is one history
- * event; the same status again writes nothing.
+ * Copies each owned NodePool's status (conditions, node count, provisioned resources, its
+ * NodeClaims, limits reached) onto its pool, and derives the phase from Ready: read conditions,
+ * don't assume, since Karpenter accepts some invalid specs and reports them only as
+ * ValidationSucceeded=False. A change is one history event; the same status again writes nothing.
+ * Returns the number of pools whose status changed.
  */
 export async function observeStatus(
   ctx: ReconcileContext,
   pools: VersionedPool[],
-): Promise<void> {
-  const objects = await ctx.client.list(
-    'karpenter.sh/v1',
-    'NodePool',
-    `${NODEPOOLS_LABELS.managedBy}=${MANAGED_BY}`,
-  );
-  // Karpenter labels each NodeClaim with its NodePool: the node count when status.nodes is absent.
-  const claims = await ctx.client.list(
-    'karpenter.sh/v1',
-    'NodeClaim',
-    NODEPOOL_LABEL,
-  );
-  const claimCount = new Map<string, number>();
-  for (const claim of claims) {
-    const owner = claim.metadata.labels?.[NODEPOOL_LABEL];
-    if (owner) claimCount.set(owner, (claimCount.get(owner) ?? 0) + 1);
-  }
+  snapshot: Pick<ClusterSnapshot, 'nodePools' | 'nodeClaims'>,
+): Promise<number> {
   const byPoolId = new Map(
-    objects.map(o => [o.metadata.labels?.[NODEPOOLS_LABELS.poolId], o]),
+    [...snapshot.nodePools.values()].map(o => [
+      o.metadata.labels?.[NODEPOOLS_LABELS.poolId],
+      o,
+    ]),
   );
+  let changed = 0;
   for (const pool of pools) {
     if (pool.phase === 'decommissioning' || pool.phase === 'removed') continue;
     const live = byPoolId.get(pool.id);
     if (!live) continue;
-    const status = readStatus(
-      live,
-      claimCount.get(live.metadata.name) ?? 0,
-      ctx.now(),
-    );
+    const claims = snapshot.nodeClaims.get(live.metadata.name) ?? [];
+    const status = readStatus(live, claims, pool, ctx.now());
     const phase = phaseOf(status);
     const { observedAt: _a, ...before } = pool.status ?? { observedAt: '' };
     const { observedAt: _b, ...after } = status;
     if (isDeepStrictEqual(before, after) && pool.phase === phase) continue;
     const now = ctx.now();
-    await ctx.store.transaction(async tx => {
+    const written = await ctx.store.transaction(async tx => {
       if (
         !(await tx.updatePool(pool.id, pool.version, {
           status,
@@ -73,7 +58,7 @@ export async function observeStatus(
           updatedAt: now,
         }))
       )
-        return;
+        return false;
       await tx.appendEvent(
         {
           poolId: pool.id,
@@ -83,8 +68,11 @@ export async function observeStatus(
         },
         now,
       );
+      return true;
     });
+    if (written) changed += 1;
   }
+  return changed;
 }
 
 /**
@@ -93,34 +81,31 @@ export async function observeStatus(
  */
 function readStatus(
   live: KubeObject,
-  nodeClaims: number,
+  claims: KubeObject[],
+  pool: VersionedPool,
   observedAt: string,
 ): PoolStatus {
   const raw = (live.status ?? {}) as {
-    conditions?: PoolCondition[];
     nodes?: number;
     resources?: Record<string, string>;
   };
   const generation = Number(
     live.metadata.annotations?.[NODEPOOLS_ANNOTATIONS.generation],
   );
-  const conditions = (raw.conditions ?? [])
-    .filter(c => CONDITIONS.includes(c.type))
-    .map(({ type, status, reason, message, lastTransitionTime }) => ({
-      type,
-      status,
-      ...(reason ? { reason } : {}),
-      ...(message ? { message } : {}),
-      ...(lastTransitionTime ? { lastTransitionTime } : {}),
-    }))
-    .sort((a, b) => a.type.localeCompare(b.type));
+  const nodeClaims = claims
+    .map(readNodeClaim)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const reached = limitsReached(pool.spec.limits, raw.resources);
   return {
     ...(Number.isInteger(generation) ? { observedGeneration: generation } : {}),
-    conditions,
-    ...(raw.nodes !== undefined || nodeClaims > 0
-      ? { nodes: raw.nodes ?? nodeClaims }
+    conditions: readConditions(live.status, CONDITIONS),
+    // Karpenter's own count when it has one; otherwise its NodeClaims labelled with the pool.
+    ...(raw.nodes !== undefined || nodeClaims.length > 0
+      ? { nodes: raw.nodes ?? nodeClaims.length }
       : {}),
     ...(raw.resources ? { provisioned: { ...raw.resources } } : {}),
+    ...(nodeClaims.length > 0 ? { nodeClaims } : {}),
+    ...(reached.length > 0 ? { limitsReached: reached } : {}),
     observedAt,
   };
 }
@@ -135,5 +120,8 @@ function phaseOf(status: PoolStatus): PoolPhase {
 function describe(status: PoolStatus, phase: PoolPhase): string {
   const ready = status.conditions.find(c => c.type === 'Ready');
   const why = ready?.reason ? ` (${ready.reason})` : '';
-  return `NodePool is ${phase}${why}; ${status.nodes ?? 0} node(s)`;
+  const limits = status.limitsReached?.length
+    ? `; at its ${status.limitsReached.join(' and ')} limit`
+    : '';
+  return `NodePool is ${phase}${why}; ${status.nodes ?? 0} node(s)${limits}`;
 }

@@ -1,4 +1,5 @@
 import type { VersionedPool } from '../database/NodePoolsStore';
+import type { ClusterSnapshot } from './ClusterSnapshot';
 import { NotOwnedError } from './ClusterErrors';
 import { completeRequest } from './completeRequest';
 import { isOwned } from './ownership';
@@ -10,33 +11,42 @@ import { renderPoolObject } from './renderPoolObject';
  * Deletes the NodePool of each pool approved for decommissioning (Karpenter then drains and
  * removes its nodes). Only these pools, and only an object with our label, are ever deleted.
  * The pool is 'removed' once the object is gone; while finalizers hold it, it stays
- * 'decommissioning' and the next reconcile looks again.
+ * 'decommissioning' and the next reconcile looks again. Returns the number of deletions sent.
  */
 export async function removeDecommissioned(
   ctx: ReconcileContext,
   pools: VersionedPool[],
-): Promise<void> {
+  snapshot: Pick<ClusterSnapshot, 'nodePools'>,
+): Promise<number> {
+  let deleted = 0;
   for (const pool of pools) {
     if (pool.phase !== 'decommissioning') continue;
     try {
-      await removePool(ctx, pool);
+      if (await removePool(ctx, pool, snapshot)) deleted += 1;
     } catch (error) {
       await recordPoolError(ctx, pool, error);
     }
   }
+  return deleted;
 }
 
-async function removePool(ctx: ReconcileContext, pool: VersionedPool) {
+async function removePool(
+  ctx: ReconcileContext,
+  pool: VersionedPool,
+  snapshot: Pick<ClusterSnapshot, 'nodePools'>,
+): Promise<boolean> {
   const ref = renderPoolObject(pool, ctx.cluster.policy);
   const name = ref.metadata.name;
-  let live = await ctx.client.get(ref);
+  let live = snapshot.nodePools.get(name) ?? (await ctx.client.get(ref));
   if (live && !isOwned(live))
     throw new NotOwnedError(ctx.cluster.name, 'NodePool', name);
+  let sent = false;
   if (live && !live.metadata.deletionTimestamp) {
     await ctx.client.delete(ref);
+    sent = true;
     live = await ctx.client.get(ref);
   }
-  if (live) return;
+  if (live) return sent;
   const now = ctx.now();
   await ctx.store.transaction(async tx => {
     if (
@@ -58,4 +68,6 @@ async function removePool(ctx: ReconcileContext, pool: VersionedPool) {
     );
     await completeRequest(tx, pool.approvedRequestId, now);
   });
+  snapshot.nodePools.delete(name);
+  return sent;
 }

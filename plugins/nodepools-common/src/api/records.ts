@@ -52,6 +52,8 @@ export interface PoolStatus {
   provisioned?: Record<string, string>;
   /** The pool's NodeClaims, sorted by name. */
   nodeClaims?: PoolNodeClaim[];
+  /** Limits that provisioned capacity has reached: Karpenter launches no more nodes for the pool. */
+  limitsReached?: Array<'cpu' | 'memory' | 'gpu'>;
   observedAt: string;
 }
 

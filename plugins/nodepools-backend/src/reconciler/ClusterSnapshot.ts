@@ -1,0 +1,77 @@
+import {
+  MANAGED_BY,
+  NODEPOOLS_LABELS,
+} from '@nodepools/plugin-nodepools-common';
+import type { ClusterClient } from './ClusterClient';
+import type { KubeObject } from './KubeObject';
+
+const OWNED = `${NODEPOOLS_LABELS.managedBy}=${MANAGED_BY}`;
+
+/** The label Karpenter puts on every NodeClaim: the name of its NodePool. */
+export const NODEPOOL_LABEL = 'karpenter.sh/nodepool';
+
+/**
+ * What one pass knows of a cluster, read with a handful of list calls whatever the number of
+ * pools, so a converged cluster costs a constant number of reads and no writes. Only objects
+ * with our label are listed; a name missing here may still be taken by someone else's object,
+ * which the steps check with a get before they create anything.
+ */
+export interface ClusterSnapshot {
+  /** Our NodePools by name. */
+  nodePools: Map<string, KubeObject>;
+  /** Karpenter's NodeClaims of any NodePool, grouped by NodePool name. */
+  nodeClaims: Map<string, KubeObject[]>;
+  /** Every namespace by name (we label some; we never create one). */
+  namespaces: Map<string, KubeObject>;
+  /** Our admission policies and bindings by `kind/name`. */
+  tenancy: Map<string, KubeObject>;
+}
+
+/** The key of an object in {@link ClusterSnapshot.tenancy}. */
+export const tenancyKey = (object: Pick<KubeObject, 'kind' | 'metadata'>) =>
+  `${object.kind}/${object.metadata.name}`;
+
+const byName = (objects: KubeObject[]) =>
+  new Map(objects.map(o => [o.metadata.name, o]));
+
+/** Reads the NodePools and NodeClaims: all that status needs (a watch event reads only these). */
+export async function readPoolObjects(
+  client: ClusterClient,
+): Promise<Pick<ClusterSnapshot, 'nodePools' | 'nodeClaims'>> {
+  const [pools, claims] = await Promise.all([
+    client.list('karpenter.sh/v1', 'NodePool', OWNED),
+    client.list('karpenter.sh/v1', 'NodeClaim', NODEPOOL_LABEL),
+  ]);
+  const nodeClaims = new Map<string, KubeObject[]>();
+  for (const claim of claims) {
+    const pool = claim.metadata.labels?.[NODEPOOL_LABEL];
+    if (!pool) continue;
+    nodeClaims.set(pool, [...(nodeClaims.get(pool) ?? []), claim]);
+  }
+  return { nodePools: byName(pools), nodeClaims };
+}
+
+/** Reads everything a full pass compares against. */
+export async function readClusterSnapshot(
+  client: ClusterClient,
+): Promise<ClusterSnapshot> {
+  const [poolObjects, namespaces, policies, bindings] = await Promise.all([
+    readPoolObjects(client),
+    client.list('v1', 'Namespace'),
+    client.list(
+      'admissionregistration.k8s.io/v1',
+      'ValidatingAdmissionPolicy',
+      OWNED,
+    ),
+    client.list(
+      'admissionregistration.k8s.io/v1',
+      'ValidatingAdmissionPolicyBinding',
+      OWNED,
+    ),
+  ]);
+  return {
+    ...poolObjects,
+    namespaces: byName(namespaces),
+    tenancy: new Map([...policies, ...bindings].map(o => [tenancyKey(o), o])),
+  };
+}
