@@ -157,8 +157,7 @@ export class ClusterClient {
         ...(labelSelector ? { labelSelector } : {}),
         allowWatchBookmarks: true,
       },
-      (type, object) =>
-        onEvent({ type: type as WatchEvent['type'], object }),
+      (type, object) => onEvent({ type: type as WatchEvent['type'], object }),
       end,
     );
     return {

@@ -50,6 +50,10 @@ export class ClusterReconciler {
   async observe(): Promise<number> {
     const { ctx } = this;
     const objects = await readPoolObjects(ctx.client);
-    return observeStatus(ctx, await ctx.store.livePools(ctx.cluster.name), objects);
+    return observeStatus(
+      ctx,
+      await ctx.store.livePools(ctx.cluster.name),
+      objects,
+    );
   }
 }

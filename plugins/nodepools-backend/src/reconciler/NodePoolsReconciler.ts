@@ -141,7 +141,10 @@ export class NodePoolsReconciler {
         ? this.options.clientFor(cluster)
         : new ClusterClient(
             cluster.name,
-            clusterConnection(cluster, this.options.rootConfig ?? new ConfigReader({})),
+            clusterConnection(
+              cluster,
+              this.options.rootConfig ?? new ConfigReader({}),
+            ),
           );
       this.clients.set(cluster.name, client);
     }

@@ -16,20 +16,24 @@ describe('limitsReached', () => {
         'nvidia.com/gpu': '2',
       }),
     ).toEqual(['cpu', 'memory', 'gpu']);
-    expect(limitsReached({ cpu: '8', memory: '32Gi' }, { cpu: 'lots' })).toEqual(
-      [],
-    );
+    expect(
+      limitsReached({ cpu: '8', memory: '32Gi' }, { cpu: 'lots' }),
+    ).toEqual([]);
   });
 
   it('agrees with integer comparison for any whole-core cpu values', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.nat(20_000), (limit, used) => {
-        const reached = limitsReached(
-          { cpu: String(limit), memory: '1Gi' },
-          { cpu: `${used * 1000}m` },
-        );
-        expect(reached.includes('cpu')).toBe(used >= limit);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.nat(20_000),
+        (limit, used) => {
+          const reached = limitsReached(
+            { cpu: String(limit), memory: '1Gi' },
+            { cpu: `${used * 1000}m` },
+          );
+          expect(reached.includes('cpu')).toBe(used >= limit);
+        },
+      ),
     );
   });
 });

@@ -23,7 +23,8 @@ export function limitsReached(
     const limit = parseQuantity(limits[key]);
     const used = parseQuantity(provisioned[LIMIT_RESOURCES[key]]);
     if (limits[key] === undefined || !limit.ok || !used.ok) continue;
-    if (compareQuantities(used.quantity, limit.quantity) >= 0) reached.push(key);
+    if (compareQuantities(used.quantity, limit.quantity) >= 0)
+      reached.push(key);
   }
   return reached;
 }
