@@ -2,6 +2,10 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
 import { NodePoolsRequestRefusedError } from '@nodepools/plugin-nodepools-node';
+import {
+  clusterPolicySchema,
+  previewRequest,
+} from '@nodepools/plugin-nodepools-common';
 import { createRequestAction, type RequestFiler } from './createRequestAction';
 
 const input = {
@@ -34,13 +38,16 @@ function backend(behaviour: Partial<RequestFiler> = {}) {
         poolId: undefined,
       } as any;
     }),
-    previewRequest: jest.fn(
-      async () =>
-        ({
-          manifestsYaml: 'kind: NodePool',
-          policy: { allowed: true, violations: [] },
-        } as any),
-    ),
+    // The core's own preview, as the backend computes it for a team without pools.
+    previewRequest: jest.fn(async request => {
+      const result = previewRequest({
+        request,
+        policy: clusterPolicySchema.parse({}),
+        currentPools: [],
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return result.preview;
+    }),
     ...behaviour,
   };
   return { client, filed };
@@ -98,8 +105,34 @@ describe('nodepools:request', () => {
       input,
       expect.anything(),
     );
-    expect(ctx.output).toHaveBeenCalledWith('manifests', 'kind: NodePool');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'manifests',
+      expect.stringContaining('name: payments-pci'),
+    );
     expect(ctx.output).toHaveBeenCalledWith('state', 'preview');
+    expect(ctx.output).toHaveBeenCalledWith('allowed', true);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'verdict',
+      'Within the cluster policy. Monthly cost ceiling 69.79 USD. Team budget left on the cluster afterwards: 124 CPU, 496Gi memory, 0 GPU.',
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'impact',
+      'No node is replaced by this change.',
+    );
+  });
+
+  it('names every violation in the verdict of a dry run the policy refuses', async () => {
+    const { client } = backend();
+    const ctx = contextWith(new Map(), {
+      isDryRun: true,
+      input: { ...input, spec: { ...input.spec, limits: { cpu: '400', memory: '16Gi' } } },
+    });
+    await createRequestAction({ client, appBaseUrl: '' }).handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('allowed', false);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'verdict',
+      expect.stringMatching(/^Refused by the cluster policy: spec\.limits\.cpu: [^;]*400/),
+    );
   });
 
   it('files one request when the step is retried after a crash', async () => {

@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { InputError, NotAllowedError } from '@backstage/errors';
+import type { RequestPreview } from '@nodepools/plugin-nodepools-common';
 import {
   NodePoolsRequestRefusedError,
   type NodePoolsClient,
@@ -23,6 +24,21 @@ function asInputError(error: unknown): never {
     throw new InputError(message);
   }
   throw error;
+}
+
+/** The preview's policy verdict, cost ceiling and budget left, as one sentence for the template's output. */
+function describeVerdict(preview: RequestPreview): string {
+  const { policy, cost, budgetAfter } = preview;
+  const verdict = policy.allowed
+    ? 'Within the cluster policy.'
+    : `Refused by the cluster policy: ${policy.violations
+        .map(v => `${v.path}: ${v.message}`)
+        .join('; ')}.`;
+  // One capacity type (or equal prices) has one ceiling, not a range.
+  const range =
+    cost && (cost.low === cost.high ? `${cost.low}` : `${cost.low}–${cost.high}`);
+  const ceiling = cost ? ` Monthly cost ceiling ${range} ${cost.currency}.` : '';
+  return `${verdict}${ceiling} Team budget left on the cluster afterwards: ${budgetAfter.cpu} CPU, ${budgetAfter.memory} memory, ${budgetAfter.gpu} GPU.`;
 }
 
 /**
@@ -74,7 +90,24 @@ export function createRequestAction(options: {
           z
             .string()
             .optional()
-            .describe('The manifests the request would apply'),
+            .describe('The manifests the request would apply (dry run)'),
+        allowed: z =>
+          z
+            .boolean()
+            .optional()
+            .describe('Whether the cluster policy allows the request (dry run)'),
+        verdict: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The policy verdict with every violation, cost ceiling and budget left, in a sentence (dry run)',
+            ),
+        impact: z =>
+          z
+            .string()
+            .optional()
+            .describe('What applying it does to running nodes (dry run)'),
       },
     },
     async handler(ctx) {
@@ -86,16 +119,12 @@ export function createRequestAction(options: {
           .catch(asInputError);
         ctx.output('state', 'preview');
         ctx.output('requestUrl', `${options.appBaseUrl}/nodepools`);
+        const verdict = describeVerdict(preview);
         ctx.output('manifests', preview.manifestsYaml);
-        ctx.logger.info(
-          `Preview: ${
-            preview.policy.allowed
-              ? 'allowed by policy'
-              : `refused by policy: ${preview.policy.violations
-                  .map(v => v.message)
-                  .join('; ')}`
-          }`,
-        );
+        ctx.output('allowed', preview.policy.allowed);
+        ctx.output('verdict', verdict);
+        ctx.output('impact', preview.impactSummary);
+        ctx.logger.info(`Preview: ${verdict}`);
         return;
       }
       // The checkpoint records the filed request; a retried step returns it instead of filing again.
