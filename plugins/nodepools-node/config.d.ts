@@ -3,6 +3,8 @@ export interface Config {
   nodepools?: {
     /** The catalog Group that owns the clusters and approves by default. */
     platformOwner?: string;
+    /** Seconds between periodic reconciles of each cluster (default 30); approvals and watch events trigger one at once. */
+    reconcileIntervalSeconds?: number;
     /** The clusters pools can be requested on. */
     clusters?: Array<{
       /** Short name (a DNS label), used in requests and URLs. */

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
@@ -12,6 +13,8 @@ import { readNodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import { DatabaseNodePoolsStore } from './database/DatabaseNodePoolsStore';
 import { NodePoolsAuthorizer } from './permissions/NodePoolsAuthorizer';
 import { NodePoolsReconciler } from './reconciler/NodePoolsReconciler';
+import { PoolStatusWatcher } from './reconciler/PoolStatusWatcher';
+import { ReconcilerMetrics } from './reconciler/ReconcilerMetrics';
 import { scheduleReconciler } from './reconciler/scheduleReconciler';
 import { createRouter } from './router/createRouter';
 import { RequestExpiry } from './workflow/RequestExpiry';
@@ -32,6 +35,8 @@ export const nodePoolsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
+        metrics: metricsServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         notifications: notificationService,
@@ -50,14 +55,20 @@ export const nodePoolsPlugin = createBackendPlugin({
         const store = await DatabaseNodePoolsStore.create({ database });
         const reconciler = new NodePoolsReconciler({
           config: nodePoolsConfig,
+          rootConfig: config,
           store,
           logger,
+          metrics: new ReconcilerMetrics(deps.metrics, store),
         });
         const reconcileNow = await scheduleReconciler(
           reconciler,
           scheduler,
           logger,
+          nodePoolsConfig.reconcileIntervalSeconds,
         );
+        const watcher = new PoolStatusWatcher({ reconciler, logger });
+        deps.lifecycle.addStartupHook(() => watcher.start());
+        deps.lifecycle.addShutdownHook(() => watcher.stop());
         const notifier = new NotificationsRequestNotifier(
           deps.notifications,
           logger,

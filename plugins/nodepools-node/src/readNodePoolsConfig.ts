@@ -39,6 +39,8 @@ const AUTH_TYPES = ['serviceAccount', 'aws'];
 export interface NodePoolsConfig {
   /** The catalog Group that owns the clusters (and approves, unless a cluster says otherwise). */
   platformOwner: string;
+  /** Seconds between periodic reconciles of a cluster (approvals and watch events don't wait). */
+  reconcileIntervalSeconds?: number;
   clusters: ClusterConfig[];
 }
 
@@ -85,7 +87,17 @@ export function readNodePoolsConfig(config: Config): NodePoolsConfig {
   const platformOwner =
     config.getOptionalString('nodepools.platformOwner') ??
     'group:default/platform';
-  return { platformOwner, clusters };
+  const reconcileIntervalSeconds =
+    config.getOptionalNumber('nodepools.reconcileIntervalSeconds') ?? 30;
+  if (
+    !Number.isInteger(reconcileIntervalSeconds) ||
+    reconcileIntervalSeconds < 5 ||
+    reconcileIntervalSeconds > 3600
+  )
+    throw new Error(
+      `Invalid configuration at nodepools.reconcileIntervalSeconds: ${reconcileIntervalSeconds} must be a whole number of seconds from 5 to 3600`,
+    );
+  return { platformOwner, reconcileIntervalSeconds, clusters };
 }
 
 function readAuth(entry: Config, key: string): ClusterAuthConfig | undefined {

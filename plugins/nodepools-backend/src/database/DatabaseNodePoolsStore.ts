@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type {
   DecisionRecord,
   Page,
+  PoolPhase,
   PoolRecord,
   RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
@@ -115,6 +116,16 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
       .where('cluster', cluster)
       .whereNot('phase', 'removed');
     return rows.map(poolFromRow);
+  }
+
+  async countPoolsByPhase() {
+    const rows: Array<{ cluster: string; phase: PoolPhase; count: unknown }> =
+      await this.db(POOLS)
+        .select('cluster', 'phase')
+        .count({ count: '*' })
+        .groupBy('cluster', 'phase');
+    // PostgreSQL returns counts as strings (bigint), SQLite as numbers.
+    return rows.map(r => ({ ...r, count: Number(r.count) }));
   }
 
   async insertPool(pool: PoolRecord) {

@@ -1,4 +1,5 @@
 import type {
+  PoolPhase,
   DecisionRecord,
   EventRecord,
   EventType,
@@ -55,6 +56,10 @@ export interface NodePoolsStore {
   ): Promise<VersionedPool | undefined>;
   /** Every pool of a cluster that is not removed: what the policy counts. */
   livePools(cluster: string): Promise<VersionedPool[]>;
+  /** How many pools each cluster has in each phase (for the pools-per-phase metric). */
+  countPoolsByPhase(): Promise<
+    Array<{ cluster: string; phase: PoolPhase; count: number }>
+  >;
   insertPool(pool: PoolRecord): Promise<void>;
   /** Updates the given fields if the pool still has the expected version; false when it changed meanwhile. */
   updatePool(

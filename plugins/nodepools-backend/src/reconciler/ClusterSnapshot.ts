@@ -72,6 +72,19 @@ export async function readClusterSnapshot(
   return {
     ...poolObjects,
     namespaces: byName(namespaces),
-    tenancy: new Map([...policies, ...bindings].map(o => [tenancyKey(o), o])),
+    // Items of a List carry no kind of their own: key them by the kind that was listed.
+    tenancy: new Map([
+      ...policies.map(
+        o =>
+          [tenancyKey({ ...o, kind: 'ValidatingAdmissionPolicy' }), o] as const,
+      ),
+      ...bindings.map(
+        o =>
+          [
+            tenancyKey({ ...o, kind: 'ValidatingAdmissionPolicyBinding' }),
+            o,
+          ] as const,
+      ),
+    ]),
   };
 }

@@ -10,6 +10,7 @@ import { clusterConnection } from './clusterConnection';
 import { ClusterUnreachableError } from './ClusterErrors';
 import type { ClusterHealth } from './ClusterHealth';
 import { ClusterReconciler } from './ClusterReconciler';
+import type { ReconcilerMetrics } from './ReconcilerMetrics';
 import type { NodeClassInfo } from './observeNodeClasses';
 import { recordClusterFailure } from './recordClusterFailure';
 
@@ -20,6 +21,7 @@ export interface NodePoolsReconcilerOptions {
   logger: LoggerService;
   /** The backend's config: AWS IAM auth reads the `aws` integration from it. */
   rootConfig?: Config;
+  metrics?: ReconcilerMetrics;
   now?: () => Date;
   clientFor?: (cluster: ClusterConfig) => ClusterClient;
   /** First retry delay after a failure; doubles per failure up to `maxBackoffMs`. */
@@ -87,19 +89,17 @@ export class NodePoolsReconciler {
     if (!cluster?.url || !health)
       throw new Error(`cluster ${name} is not configured with a url`);
     const started = this.now();
-    if (health.retryAfter && started.toISOString() < health.retryAfter)
+    const seconds = () => (this.now().getTime() - started.getTime()) / 1000;
+    if (health.retryAfter && started.toISOString() < health.retryAfter) {
+      this.options.metrics?.recordPass(name, 'skipped', 0);
       return { ...health };
-    const ctx = {
-      cluster,
-      client: this.client(cluster),
-      store: this.options.store,
-      logger: this.options.logger.child({ cluster: name }),
-      now: () => this.now().toISOString(),
-    };
+    }
+    const ctx = this.context(cluster);
     health.lastAttemptAt = started.toISOString();
     try {
-      const { nodeClasses } = await new ClusterReconciler(ctx).reconcile();
-      this.nodeClassesByCluster.set(name, nodeClasses);
+      const outcome = await new ClusterReconciler(ctx).reconcile();
+      this.options.metrics?.recordPass(name, 'success', seconds(), outcome);
+      this.nodeClassesByCluster.set(name, outcome.nodeClasses);
       Object.assign(health, {
         state: 'healthy',
         lastSuccessAt: this.now().toISOString(),
@@ -111,6 +111,7 @@ export class NodePoolsReconciler {
       const message = error instanceof Error ? error.message : String(error);
       health.state =
         error instanceof ClusterUnreachableError ? 'unreachable' : 'error';
+      this.options.metrics?.recordPass(name, health.state, seconds());
       health.message = message;
       health.consecutiveFailures += 1;
       const delay = Math.min(
@@ -132,6 +133,37 @@ export class NodePoolsReconciler {
       }
     }
     return { ...health };
+  }
+
+  /**
+   * Status only (NodePools and NodeClaims read afresh), for watch events: cheap, no writes to
+   * the cluster, and skipped while the cluster backs off. Returns the pools whose status changed.
+   */
+  async observeCluster(name: string): Promise<number> {
+    const cluster = this.options.config.clusters.find(c => c.name === name);
+    const health = this.healthByCluster.get(name);
+    if (!cluster?.url || !health) return 0;
+    if (health.retryAfter && this.now().toISOString() < health.retryAfter)
+      return 0;
+    return new ClusterReconciler(this.context(cluster)).observe();
+  }
+
+  /** The client of a cluster, for watches. */
+  clientOf(name: string): ClusterClient {
+    const cluster = this.options.config.clusters.find(c => c.name === name);
+    if (!cluster?.url)
+      throw new Error(`cluster ${name} is not configured with a url`);
+    return this.client(cluster);
+  }
+
+  private context(cluster: ClusterConfig) {
+    return {
+      cluster,
+      client: this.client(cluster),
+      store: this.options.store,
+      logger: this.options.logger.child({ cluster: cluster.name }),
+      now: () => this.now().toISOString(),
+    };
   }
 
   private client(cluster: ClusterConfig): ClusterClient {

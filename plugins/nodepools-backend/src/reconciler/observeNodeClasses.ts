@@ -1,12 +1,12 @@
 import { ClusterApiError } from './ClusterErrors';
 import type { ReconcileContext } from './ReconcileContext';
 
-/** What the preview needs to know about one EC2NodeClass the cluster policy allows. */
+/** What the preview needs to know about one node class the cluster policy allows. */
 export interface NodeClassInfo {
   name: string;
-  /** False when the cluster has no EC2NodeClass of that name. */
+  /** False when the cluster has no node class of that name. */
   exists: boolean;
-  /** `spec.amiSelectorTerms[].alias`, e.g. `al2023@v20260415` or `al2023@latest`. */
+  /** `spec.amiSelectorTerms[].alias` (EC2NodeClass), e.g. `al2023@v20260415`; none for other kinds. */
   amiAliases: string[];
   /** The Ready condition's status (`True`, `False`, `Unknown`), or undefined when it has none. */
   ready?: string;
@@ -14,7 +14,22 @@ export interface NodeClassInfo {
   readyMessage?: string;
 }
 
-interface Ec2NodeClassObject {
+/**
+ * The served version of each node class group the portal knows. The policy names the group and
+ * kind NodePools reference (`nodeClassRef` has no version); reading one needs a version too.
+ */
+const NODE_CLASS_VERSIONS: Record<string, string> = {
+  'karpenter.k8s.aws': 'v1',
+  // Karpenter's kwok provider (the local control plane in Karpenter mode).
+  'karpenter.kwok.sh': 'v1alpha1',
+};
+
+/** The apiVersion to read node classes of the policy's `nodeClassRef` with. */
+export function nodeClassApiVersion(ref: { group: string }): string {
+  return `${ref.group}/${NODE_CLASS_VERSIONS[ref.group] ?? 'v1'}`;
+}
+
+interface NodeClassObject {
   spec?: { amiSelectorTerms?: Array<{ alias?: unknown }> };
   status?: {
     conditions?: Array<{
@@ -27,25 +42,26 @@ interface Ec2NodeClassObject {
 }
 
 /**
- * Reads each EC2NodeClass the cluster policy allows (by name: the reconciler's role may get them,
- * nothing more). Only informational, so a refusal is logged and leaves that class out rather than
+ * Reads each node class the cluster policy allows, of the kind its `nodeClassRef` names (by name:
+ * the reconciler's role may get them, nothing more). Only informational, so a refusal is logged and leaves that class out rather than
  * failing the pass; an unreachable cluster still throws like any other step.
  */
 export async function observeNodeClasses(
   ctx: ReconcileContext,
 ): Promise<NodeClassInfo[]> {
   const out: NodeClassInfo[] = [];
+  const ref = ctx.cluster.policy.nodeClassRef;
   for (const name of ctx.cluster.policy.nodeClasses) {
-    let object: Ec2NodeClassObject | undefined;
+    let object: NodeClassObject | undefined;
     try {
       object = (await ctx.client.get({
-        apiVersion: 'karpenter.k8s.aws/v1',
-        kind: 'EC2NodeClass',
+        apiVersion: nodeClassApiVersion(ref),
+        kind: ref.kind,
         metadata: { name },
-      })) as Ec2NodeClassObject | undefined;
+      })) as NodeClassObject | undefined;
     } catch (error) {
       if (!(error instanceof ClusterApiError)) throw error;
-      ctx.logger.warn(`Could not read EC2NodeClass ${name}: ${error.message}`);
+      ctx.logger.warn(`Could not read ${ref.kind} ${name}: ${error.message}`);
       continue;
     }
     if (!object) {

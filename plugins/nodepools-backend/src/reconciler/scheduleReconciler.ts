@@ -10,20 +10,22 @@ export function reconcileTaskId(cluster: string): string {
 }
 
 /**
- * One global task per cluster, every 30 s: with many backend replicas each cluster is reconciled
- * by one of them at a time, and a slow cluster never holds up the others. Returns the trigger
- * for approvals, which runs that cluster's task at once instead of waiting for the period.
+ * One global task per cluster, every `intervalSeconds` (30 by default): with many backend
+ * replicas each cluster is reconciled by one of them at a time, and a slow cluster never holds up
+ * the others. Returns the trigger for approvals, which runs that cluster's task at once instead
+ * of waiting for the period.
  */
 export async function scheduleReconciler(
   reconciler: NodePoolsReconciler,
   scheduler: SchedulerService,
   logger: LoggerService,
+  intervalSeconds = 30,
 ): Promise<(cluster: string) => void> {
   for (const cluster of reconciler.clusters()) {
     await scheduler.scheduleTask({
       id: reconcileTaskId(cluster),
       scope: 'global',
-      frequency: { seconds: 30 },
+      frequency: { seconds: intervalSeconds },
       timeout: { minutes: 5 },
       fn: async () => {
         await reconciler.reconcileCluster(cluster);

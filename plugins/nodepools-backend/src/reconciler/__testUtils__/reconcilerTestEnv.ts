@@ -12,7 +12,10 @@ import {
 } from '../../__testUtils__/fixtures';
 import { RequestWorkflow } from '../../workflow/RequestWorkflow';
 import { ClusterClient } from '../ClusterClient';
-import { NodePoolsReconciler } from '../NodePoolsReconciler';
+import {
+  NodePoolsReconciler,
+  type NodePoolsReconcilerOptions,
+} from '../NodePoolsReconciler';
 
 /** The manifest operators apply: the tests run the reconciler with exactly these rights. */
 export const RBAC_MANIFEST = path.resolve(
@@ -82,7 +85,12 @@ export const SHARED_POLICY = { quorum: 1 };
 export async function reconcilerTestEnv(
   suite: ApiServerSuite,
   databases: TestDatabases,
-  options: { extraClusters?: NodePoolsConfig['clusters'] } = {},
+  options: {
+    extraClusters?: NodePoolsConfig['clusters'];
+    /** Where the reconciler reaches the API server (e.g. through a proxy that can cut it off). */
+    server?: string;
+    reconciler?: Partial<NodePoolsReconcilerOptions>;
+  } = {},
 ) {
   const token = await reconcilerToken(suite);
   const knex = await databases.init('SQLITE_3');
@@ -92,7 +100,7 @@ export async function reconcilerTestEnv(
     clusters: [
       {
         ...base.clusters[0],
-        url: suite.connection.server,
+        url: options.server ?? suite.connection.server,
         caData: suite.connection.caData,
         auth: { type: 'serviceAccount', token },
       },
@@ -103,7 +111,12 @@ export async function reconcilerTestEnv(
   const store = await DatabaseNodePoolsStore.create({ database });
   const logger = mockServices.logger.mock();
   const workflow = new RequestWorkflow({ store, config, logger });
-  const reconciler = new NodePoolsReconciler({ config, store, logger });
+  const reconciler = new NodePoolsReconciler({
+    config,
+    store,
+    logger,
+    ...options.reconciler,
+  });
   const owner = `group:default/${suite.name('payments')}`;
   const team = suite.name('payments');
 
@@ -130,6 +143,7 @@ export async function reconcilerTestEnv(
     owner,
     team,
     knex,
+    token,
     approve,
     poolOf,
     historyOf,

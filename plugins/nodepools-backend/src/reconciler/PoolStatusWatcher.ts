@@ -1,0 +1,136 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  MANAGED_BY,
+  NODEPOOLS_LABELS,
+} from '@nodepools/plugin-nodepools-common';
+import { NODEPOOL_LABEL } from './ClusterSnapshot';
+import type { NodePoolsReconciler } from './NodePoolsReconciler';
+
+/** What is watched in every cluster: our NodePools, and NodeClaims of any NodePool. */
+const WATCHED = [
+  {
+    path: '/apis/karpenter.sh/v1/nodepools',
+    labelSelector: `${NODEPOOLS_LABELS.managedBy}=${MANAGED_BY}`,
+  },
+  { path: '/apis/karpenter.sh/v1/nodeclaims', labelSelector: NODEPOOL_LABEL },
+];
+
+/** Options; the delays are short in tests. */
+export interface PoolStatusWatcherOptions {
+  reconciler: NodePoolsReconciler;
+  logger: LoggerService;
+  /** Events within this window become one status pass (a scale-up sends many). */
+  debounceMs?: number;
+  /** First wait before watching again after a watch failed; doubles up to `maxRestartDelayMs`. */
+  restartDelayMs?: number;
+  maxRestartDelayMs?: number;
+}
+
+/**
+ * Watches NodePools and NodeClaims so status reaches the database within a second instead of at
+ * the next period. An event only triggers a status pass (reads, no cluster writes); applying
+ * stays with the scheduled, global reconcile. Every replica watches: their status writes carry
+ * the pool's version, so when two see the same change one writes and the other finds nothing to do.
+ */
+export class PoolStatusWatcher {
+  private readonly stops = new Set<() => void>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly pending = new Map<string, Promise<void>>();
+  private readonly dirty = new Set<string>();
+  private stopped = false;
+
+  constructor(private readonly options: PoolStatusWatcherOptions) {}
+
+  /** Starts watching every reconcilable cluster; failures are retried, never thrown. */
+  start(): void {
+    for (const cluster of this.options.reconciler.clusters())
+      for (const watched of WATCHED) this.watch(cluster, watched, 0);
+  }
+
+  /** Stops every watch and pending pass timer. */
+  stop(): void {
+    this.stopped = true;
+    for (const stop of this.stops) stop();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.stops.clear();
+    this.timers.clear();
+  }
+
+  /** Resolves once the passes triggered so far have finished (for tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0 || this.timers.size > 0)
+      await new Promise(resolve => setTimeout(resolve, 20));
+  }
+
+  private watch(
+    cluster: string,
+    watched: (typeof WATCHED)[number],
+    failures: number,
+  ): void {
+    if (this.stopped) return;
+    const { logger } = this.options;
+    let stop: (() => void) | undefined;
+    const retry = (error?: unknown) => {
+      if (stop) this.stops.delete(stop);
+      if (this.stopped) return;
+      const next = error ? failures + 1 : 0;
+      const delay = Math.min(
+        (this.options.restartDelayMs ?? 1000) * 2 ** Math.max(0, next - 1),
+        this.options.maxRestartDelayMs ?? 30_000,
+      );
+      if (error)
+        logger.debug(
+          `Watch of ${watched.path} on ${cluster} ended (${String(
+            error,
+          )}); watching again in ${delay} ms`,
+        );
+      this.later(() => this.watch(cluster, watched, next), error ? delay : 0);
+    };
+    this.options.reconciler
+      .clientOf(cluster)
+      .watch(
+        watched.path,
+        watched.labelSelector,
+        event => {
+          if (event.type !== 'BOOKMARK') this.trigger(cluster);
+        },
+        retry,
+      )
+      .then(handle => {
+        stop = handle.stop;
+        if (this.stopped) handle.stop();
+        else this.stops.add(stop);
+      }, retry);
+  }
+
+  /** Debounced: one status pass per cluster at a time, and one more if events came meanwhile. */
+  private trigger(cluster: string): void {
+    if (this.dirty.has(cluster)) return;
+    this.dirty.add(cluster);
+    this.later(() => {
+      this.dirty.delete(cluster);
+      const previous = this.pending.get(cluster) ?? Promise.resolve();
+      const pass = previous
+        .then(() => this.options.reconciler.observeCluster(cluster))
+        .then(
+          () => undefined,
+          error =>
+            this.options.logger.debug(
+              `Status pass of ${cluster} after a watch event failed: ${error}`,
+            ),
+        )
+        .finally(() => {
+          if (this.pending.get(cluster) === pass) this.pending.delete(cluster);
+        });
+      this.pending.set(cluster, pass);
+    }, this.options.debounceMs ?? 500);
+  }
+
+  private later(fn: () => void, ms: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.stopped) fn();
+    }, ms);
+    this.timers.add(timer);
+  }
+}
