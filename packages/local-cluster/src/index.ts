@@ -5,8 +5,8 @@
  * @packageDocumentation
  */
 
-export { PINNED_VERSIONS } from './versions.ts';
-export type { ControlPlaneVersions } from './versions.ts';
+export { KARPENTER_VERSIONS, PINNED_VERSIONS } from './versions.ts';
+export type { ControlPlaneVersions, KarpenterVersions } from './versions.ts';
 
 export { startControlPlane } from './runtime/startControlPlane.ts';
 export type {
@@ -34,11 +34,14 @@ export { processRssBytes } from './runtime/processMemory.ts';
 export {
   ensureBinaries,
   binariesCached,
+  binaryPaths,
+  karpenterBinaryPaths,
   GoMissingError,
 } from './build/ensureBinaries.ts';
 export type {
   ControlPlaneBinaries,
   EnsureBinariesOptions,
+  KarpenterBinaries,
 } from './build/ensureBinaries.ts';
 export { findGo } from './build/findGo.ts';
 
@@ -54,11 +57,16 @@ export type { KubeStatus } from './kube/KubeApiError.ts';
 export type { KubeObject, ObjectReference } from './kube/resourcePath.ts';
 export { resourcePath } from './kube/resourcePath.ts';
 export { SAMPLE_EC2_NODE_CLASS } from './kube/sampleEc2NodeClass.ts';
+export { SAMPLE_KWOK_NODE_CLASS } from './kube/sampleKwokNodeClass.ts';
 
 export {
   describeApiServer,
   testControlPlane,
 } from './jest/describeApiServer.ts';
 export type { ApiServerSuite } from './jest/describeApiServer.ts';
+export { describeKarpenter } from './jest/describeKarpenter.ts';
+export type { KarpenterSuite } from './jest/describeKarpenter.ts';
+export { readBuildRecord } from './build/buildRecord.ts';
+export type { BuildRecord } from './build/buildRecord.ts';
 export { suiteNames, SUITE_LABEL } from './jest/suiteNames.ts';
 export type { SuiteNames } from './jest/suiteNames.ts';

@@ -15,3 +15,22 @@ export interface ControlPlaneVersions {
   kubernetes: string;
   etcd: string;
 }
+
+/**
+ * Pinned versions of what Karpenter mode adds (kube-scheduler and kube-controller-manager follow
+ * `kubernetes` above).
+ *
+ * karpenter: the version of the CRDs the product targets (v1.14.1), so the NodePool schema the
+ * running Karpenter reads is the one the portal renders for.
+ * kwok: v0.7.0, a release that builds with plain `go build` from its module (no replace directives).
+ */
+export const KARPENTER_VERSIONS = {
+  karpenter: 'v1.14.1',
+  kwok: 'v0.7.0',
+} as const;
+
+/** The versions of Karpenter's kwok provider and of kwok itself. */
+export interface KarpenterVersions {
+  karpenter: string;
+  kwok: string;
+}

@@ -1,21 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PINNED_VERSIONS } from '../versions.ts';
-import type { ControlPlaneVersions } from '../versions.ts';
+import { KARPENTER_VERSIONS, PINNED_VERSIONS } from '../versions.ts';
+import type { ControlPlaneVersions, KarpenterVersions } from '../versions.ts';
 import { printProgress, stepReporter } from '../util/progress.ts';
 import type { ProgressListener } from '../util/progress.ts';
 import { withDirLock } from '../util/withDirLock.ts';
-import { buildBinary } from './buildBinary.ts';
-import { findGo } from './findGo.ts';
-import { goModuleInfo } from './goModuleInfo.ts';
 import {
-  readBinaryVersion,
-  reportsEtcdVersion,
-  reportsKubernetesVersion,
-} from './readBinaryVersion.ts';
-import { renderEtcdGoMod } from './renderEtcdGoMod.ts';
-import { renderKubernetesGoMod } from './renderKubernetesGoMod.ts';
-import { etcdLdflags, kubernetesLdflags } from './versionLdflags.ts';
+  apiServerRecipes,
+  binaryPaths,
+  karpenterBinaryPaths,
+  karpenterRecipes,
+} from './binaryRecipes.ts';
+import type { BinaryRecipe } from './binaryRecipes.ts';
+import { buildBinary } from './buildBinary.ts';
+import { writeBuildRecord } from './buildRecord.ts';
+import { findGo } from './findGo.ts';
+
+export { binaryPaths, karpenterBinaryPaths } from './binaryRecipes.ts';
 
 /** Options of {@link ensureBinaries}. */
 export interface EnsureBinariesOptions {
@@ -23,14 +24,28 @@ export interface EnsureBinariesOptions {
   /** Defaults to `${NODEPOOLS_CACHE:-$HOME/.cache/nodepools}`. */
   cacheDir: string;
   onProgress?: ProgressListener;
+  /** Also kube-scheduler, kube-controller-manager, kwok and Karpenter's kwok provider. */
+  karpenter?: boolean;
+  karpenterVersions?: KarpenterVersions;
 }
 
-/** Paths of the two binaries, and what had to be built to get them. */
+/** Paths of the binaries Karpenter mode adds. */
+export interface KarpenterBinaries {
+  kubeScheduler: string;
+  kubeControllerManager: string;
+  kwok: string;
+  karpenterKwok: string;
+  versions: KarpenterVersions;
+}
+
+/** Paths of the binaries, and what had to be built to get them. */
 export interface ControlPlaneBinaries {
   etcd: string;
   kubeApiserver: string;
   versions: ControlPlaneVersions;
-  /** One entry per binary built by this call (empty when both came from the cache). */
+  /** Present when asked for with `karpenter: true`. */
+  karpenter?: KarpenterBinaries;
+  /** One entry per binary built by this call (empty when all came from the cache). */
   built: Array<{ binary: string; version: string; durationMs: number }>;
 }
 
@@ -47,67 +62,67 @@ export class GoMissingError extends Error {
   }
 }
 
-/** Cache locations of the binaries for these versions, whether or not they exist yet. */
-export function binaryPaths(cacheDir: string, versions: ControlPlaneVersions) {
-  return {
-    etcd: path.join(cacheDir, 'etcd', versions.etcd, 'etcd'),
-    kubeApiserver: path.join(
-      cacheDir,
-      'k8s',
-      versions.kubernetes,
-      'kube-apiserver',
-    ),
-  };
+function recipes(
+  cacheDir: string,
+  versions: ControlPlaneVersions,
+  karpenter: KarpenterVersions | undefined,
+): BinaryRecipe[] {
+  return [
+    ...apiServerRecipes(cacheDir, versions),
+    ...(karpenter ? karpenterRecipes(cacheDir, versions, karpenter) : []),
+  ];
 }
 
-/** True when both cached binaries report the wanted versions (no Go needed to start). */
+/** True when every cached binary reports the wanted version (no Go needed to start). */
 export async function binariesCached(
   cacheDir: string,
   versions: ControlPlaneVersions = PINNED_VERSIONS,
+  options: { karpenter?: boolean; karpenterVersions?: KarpenterVersions } = {},
 ): Promise<boolean> {
-  const paths = binaryPaths(cacheDir, versions);
-  return (
-    reportsEtcdVersion(await readBinaryVersion(paths.etcd), versions.etcd) &&
-    reportsKubernetesVersion(
-      await readBinaryVersion(paths.kubeApiserver),
-      versions.kubernetes,
-    )
-  );
+  const karpenter = options.karpenter
+    ? (options.karpenterVersions ?? KARPENTER_VERSIONS)
+    : undefined;
+  for (const recipe of recipes(cacheDir, versions, karpenter)) {
+    if (!(await recipe.isCached())) return false;
+  }
+  return true;
 }
 
 /**
- * Makes sure etcd and kube-apiserver exist in the cache at the pinned versions, building them
- * from the Go module proxy when the cached binary is missing or reports another version.
+ * Makes sure the binaries exist in the cache at the pinned versions, building each from the Go
+ * module proxy when the cached one is missing or reports another version. Builds run one after
+ * the other: on 2 cores a parallel `go build` only makes each one slower.
  */
 export async function ensureBinaries(
   options: EnsureBinariesOptions,
 ): Promise<ControlPlaneBinaries> {
   const versions = options.versions ?? PINNED_VERSIONS;
+  const karpenterVersions = options.karpenter
+    ? (options.karpenterVersions ?? KARPENTER_VERSIONS)
+    : undefined;
   const onProgress = options.onProgress ?? printProgress;
-  const paths = binaryPaths(options.cacheDir, versions);
-  const wanted = [
-    {
-      name: 'etcd',
-      version: versions.etcd,
-      output: paths.etcd,
-      ok: (out: string | undefined) => reportsEtcdVersion(out, versions.etcd),
-    },
-    {
-      name: 'kube-apiserver',
-      version: versions.kubernetes,
-      output: paths.kubeApiserver,
-      ok: (out: string | undefined) =>
-        reportsKubernetesVersion(out, versions.kubernetes),
-    },
-  ];
-  const missing = [];
-  for (const binary of wanted) {
-    if (!binary.ok(await readBinaryVersion(binary.output)))
-      missing.push(binary);
+  const result: ControlPlaneBinaries = {
+    ...binaryPaths(options.cacheDir, versions),
+    versions,
+    ...(karpenterVersions
+      ? {
+          karpenter: {
+            ...karpenterBinaryPaths(
+              options.cacheDir,
+              versions,
+              karpenterVersions,
+            ),
+            versions: karpenterVersions,
+          },
+        }
+      : {}),
+    built: [],
+  };
+  const missing: BinaryRecipe[] = [];
+  for (const recipe of recipes(options.cacheDir, versions, karpenterVersions)) {
+    if (!(await recipe.isCached())) missing.push(recipe);
   }
-  const result: ControlPlaneBinaries = { ...paths, versions, built: [] };
   if (missing.length === 0) return result;
-
   const go = findGo();
   if (!go) throw new GoMissingError(missing.map(b => `${b.name} ${b.version}`));
   const env: NodeJS.ProcessEnv = {
@@ -116,117 +131,78 @@ export async function ensureBinaries(
     // A module that asks for a newer Go than installed may fetch that toolchain from the proxy.
     GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'auto',
   };
-
-  for (const binary of missing) {
-    const step = stepReporter(
-      `build ${binary.name} ${binary.version}`,
-      onProgress,
-    );
-    const binaryDir = path.dirname(binary.output);
-    await withDirLock(
-      path.join(binaryDir, '.build-lock'),
-      async () => {
-        // Another process may have finished the build while we waited for the lock.
-        if (binary.ok(await readBinaryVersion(binary.output))) {
-          step.report('built by another process meanwhile');
-          return;
-        }
-        step.report(
-          `building with ${go} in ${binaryDir}/module (a cold build takes minutes on 2 cores)`,
-        );
-        const moduleDir = path.join(binaryDir, 'module');
-        fs.mkdirSync(moduleDir, { recursive: true });
-        // A go.mod left by an older build would make `go mod download` resolve against it.
-        fs.rmSync(path.join(moduleDir, 'go.mod'), { force: true });
-        const build =
-          binary.name === 'etcd'
-            ? await etcdBuild(go, moduleDir, binary.version, env)
-            : await kubernetesBuild(go, moduleDir, binary.version, env);
-        const outcome = await buildBinary({
-          ...build,
-          go,
-          moduleDir,
-          version: binary.version,
-          output: binary.output,
-          env,
-          onSummary: summary => step.report(summary),
-        });
-        const reported = await readBinaryVersion(binary.output);
-        if (!binary.ok(reported)) {
-          throw new Error(
-            `Built ${
-              binary.output
-            }, but it reports "${reported?.trim()}" instead of ${
-              binary.version
-            }`,
-          );
-        }
-        step.report(
-          `done: ${
-            outcome.get.downloadedModules + outcome.build.downloadedModules
-          } modules downloaded, ` +
-            `${outcome.build.compiledPackages} packages compiled ` +
-            `(go get ${Math.round(
-              outcome.get.durationMs / 1000,
-            )}s, go build ${Math.round(outcome.build.durationMs / 1000)}s)`,
-        );
-        result.built.push({
-          binary: binary.name,
-          version: binary.version,
-          durationMs: outcome.durationMs,
-        });
-      },
-      {
-        onWait: pid =>
-          step.report(`waiting for pid ${pid}, which is building it`),
-      },
-    );
+  for (const recipe of missing) {
+    const built = await buildOne(recipe, go, env, onProgress);
+    if (built) result.built.push(built);
   }
   return result;
 }
 
-async function kubernetesBuild(
+/** Builds one binary under its folder's lock; undefined when another process built it meanwhile. */
+async function buildOne(
+  recipe: BinaryRecipe,
   go: string,
-  moduleDir: string,
-  version: string,
   env: NodeJS.ProcessEnv,
-) {
-  const upstream = await goModuleInfo(
-    go,
-    `k8s.io/kubernetes@${version}`,
-    moduleDir,
-    env,
+  onProgress: ProgressListener,
+): Promise<{ binary: string; version: string; durationMs: number } | undefined> {
+  const step = stepReporter(`build ${recipe.name} ${recipe.version}`, onProgress);
+  const binaryDir = path.dirname(recipe.output);
+  return withDirLock(
+    // One lock per folder: binaries sharing a folder share its throwaway module too.
+    path.join(binaryDir, '.build-lock'),
+    async () => {
+      // Another process may have finished the build while we waited for the lock.
+      if (await recipe.isCached()) {
+        step.report('built by another process meanwhile');
+        return undefined;
+      }
+      step.report(
+        `building with ${go} in ${binaryDir}/module (a cold build takes minutes on 2 cores)`,
+      );
+      const moduleDir = path.join(binaryDir, 'module');
+      fs.mkdirSync(moduleDir, { recursive: true });
+      // A go.mod left by an older build would make `go mod download` resolve against it.
+      fs.rmSync(path.join(moduleDir, 'go.mod'), { force: true });
+      const prepared = await recipe.prepare(go, moduleDir, env);
+      const outcome = await buildBinary({
+        ...prepared,
+        go,
+        moduleDir,
+        version: recipe.version,
+        output: recipe.output,
+        env,
+        onSummary: summary => step.report(summary),
+      });
+      if (!(await recipe.isCached())) {
+        throw new Error(
+          `Built ${recipe.output}, but it does not report ${recipe.version}`,
+        );
+      }
+      writeBuildRecord(recipe.output, {
+        binary: recipe.name,
+        version: recipe.version,
+        durationMs: outcome.durationMs,
+        goGetMs: outcome.get.durationMs,
+        goBuildMs: outcome.build.durationMs,
+        compiledPackages: outcome.build.compiledPackages,
+        downloadedModules:
+          outcome.get.downloadedModules + outcome.build.downloadedModules,
+      });
+      step.report(
+        `done: ${
+          outcome.get.downloadedModules + outcome.build.downloadedModules
+        } modules downloaded, ` +
+          `${outcome.build.compiledPackages} packages compiled ` +
+          `(go get ${Math.round(
+            outcome.get.durationMs / 1000,
+          )}s, go build ${Math.round(outcome.build.durationMs / 1000)}s)`,
+      );
+      return {
+        binary: recipe.name,
+        version: recipe.version,
+        durationMs: outcome.durationMs,
+      };
+    },
+    { onWait: pid => step.report(`waiting for pid ${pid}, which is building it`) },
   );
-  return {
-    goMod: renderKubernetesGoMod(upstream.goMod, version),
-    mainPackage: 'k8s.io/kubernetes/cmd/kube-apiserver',
-    // The flags of the official release build (hack/lib/golang.sh).
-    buildFlags: [
-      '-trimpath',
-      '-tags',
-      'selinux,notest,grpcnotrace',
-      '-ldflags',
-      kubernetesLdflags(version, upstream.time.replace(/\.\d+Z$/, 'Z')),
-    ],
-  };
-}
-
-async function etcdBuild(
-  go: string,
-  moduleDir: string,
-  version: string,
-  env: NodeJS.ProcessEnv,
-) {
-  const upstream = await goModuleInfo(
-    go,
-    `go.etcd.io/etcd/server/v3@${version}`,
-    moduleDir,
-    env,
-  );
-  const goVersion = /^go (\S+)$/m.exec(upstream.goMod)?.[1] ?? '1.24';
-  return {
-    goMod: renderEtcdGoMod(version, goVersion),
-    mainPackage: 'go.etcd.io/etcd/server/v3',
-    buildFlags: ['-trimpath', '-ldflags', etcdLdflags(version)],
-  };
 }

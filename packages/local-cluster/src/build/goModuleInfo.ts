@@ -4,6 +4,8 @@ import fs from 'node:fs';
 /** What `go mod download -json` tells about one module version. */
 export interface GoModuleInfo {
   goMod: string;
+  /** The extracted module in the module cache (read-only). */
+  dir?: string;
   /** Publication time of the version, used as the reproducible build date. */
   time: string;
 }
@@ -24,7 +26,12 @@ export function goModuleInfo(
       ['mod', 'download', '-json', moduleAtVersion],
       { cwd, env, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        let parsed: { GoMod?: string; Info?: string; Error?: string } = {};
+        let parsed: {
+          GoMod?: string;
+          Info?: string;
+          Dir?: string;
+          Error?: string;
+        } = {};
         try {
           parsed = JSON.parse(stdout) as typeof parsed;
         } catch {
@@ -47,6 +54,7 @@ export function goModuleInfo(
           : {};
         resolve({
           goMod: fs.readFileSync(parsed.GoMod, 'utf8'),
+          ...(parsed.Dir ? { dir: parsed.Dir } : {}),
           time: info.Time ?? new Date(0).toISOString(),
         });
       },

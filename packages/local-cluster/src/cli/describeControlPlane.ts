@@ -9,24 +9,50 @@ export function describeControlPlane(
   connection: ControlPlaneConnection,
 ): string {
   const { pids, timings } = connection;
-  const etcd = processRssBytes(pids.etcd);
-  const apiserver = processRssBytes(pids.kubeApiserver);
-  const supervisor = processRssBytes(pids.supervisor);
+  const processes: Array<[string, number | undefined]> = [
+    ['etcd', pids.etcd],
+    ['kube-apiserver', pids.kubeApiserver],
+    ['kube-scheduler', pids.kubeScheduler],
+    ['kube-controller-manager', pids.kubeControllerManager],
+    ['kwok', pids.kwok],
+    ['karpenter', pids.karpenter],
+  ];
+  const running = processes.filter(
+    (p): p is [string, number] => p[1] !== undefined,
+  );
+  const rss = running.map(([name, pid]) => [name, processRssBytes(pid)] as const);
+  const total = rss.reduce((sum, [, bytes]) => sum + (bytes ?? 0), 0);
+  const karpenter = connection.karpenter;
   return [
     `  server:      ${connection.server} (Kubernetes ${connection.versions.kubernetes}, etcd ${connection.versions.etcd})`,
+    ...(karpenter
+      ? [
+          `  karpenter:   ${karpenter.versions.karpenter} (kwok provider) with kwok ${karpenter.versions.kwok}; node class ${karpenter.nodeClassRef.kind} ${karpenter.nodeClassRef.name}; metrics ${karpenter.metricsUrl}`,
+        ]
+      : []),
     `  kubeconfig:  ${connection.kubeconfigPath}  (contexts: ${Object.values(
       connection.contexts,
     ).join(', ')})`,
     `  connection:  ${connection.stateDir}/connection.json`,
     `  CRDs:        ${connection.crds.join(', ')}`,
-    `  pids:        supervisor ${pids.supervisor}, etcd ${pids.etcd}, kube-apiserver ${pids.kubeApiserver}`,
-    `  memory:      etcd ${mib(etcd)} + kube-apiserver ${mib(
-      apiserver,
-    )} = ${mib((etcd ?? 0) + (apiserver ?? 0))} RSS (supervisor ${mib(
-      supervisor,
+    `  pids:        supervisor ${pids.supervisor}, ${running
+      .map(([name, pid]) => `${name} ${pid}`)
+      .join(', ')}`,
+    `  memory:      ${rss
+      .map(([name, bytes]) => `${name} ${mib(bytes)}`)
+      .join(' + ')} = ${mib(total)} RSS (supervisor ${mib(
+      processRssBytes(pids.supervisor),
     )})`,
-    `  start:       ready ${timings.readyMs} ms, CRDs Established ${timings.crdsEstablishedMs} ms after spawn`,
-    `  try:         KUBECONFIG=${connection.kubeconfigPath} kubectl get nodepools,ec2nodeclasses`,
+    `  start:       ready ${timings.readyMs} ms, CRDs Established ${
+      timings.crdsEstablishedMs
+    } ms${
+      timings.karpenterReadyMs !== undefined
+        ? `, Karpenter ready ${timings.karpenterReadyMs} ms`
+        : ''
+    } after spawn`,
+    karpenter
+      ? `  try:         KUBECONFIG=${connection.kubeconfigPath} kubectl get nodepools,nodeclaims,nodes`
+      : `  try:         KUBECONFIG=${connection.kubeconfigPath} kubectl get nodepools,ec2nodeclasses`,
     '',
   ].join('\n');
 }

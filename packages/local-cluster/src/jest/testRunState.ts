@@ -7,6 +7,10 @@ export const TEST_ENV = {
   connection: 'NODEPOOLS_TEST_CONTROL_PLANE',
   /** Why API server suites are skipped (set only when they are). */
   skipReason: 'NODEPOOLS_TEST_CONTROL_PLANE_SKIP',
+  /** Set to `cached` by the Karpenter global setup once every Karpenter-mode binary is cached. */
+  karpenterBinaries: 'NODEPOOLS_TEST_KARPENTER_BINARIES',
+  /** Why Karpenter suites are skipped (set only when they are). */
+  karpenterSkipReason: 'NODEPOOLS_TEST_KARPENTER_SKIP',
 } as const;
 
 interface RunState {

@@ -14,6 +14,12 @@ const KARPENTER_READ = [
     resources: ['ec2nodeclasses'],
     verbs: ['get', 'list', 'watch'],
   },
+  // Karpenter mode's node class; a rule for a group that is not installed is harmless.
+  {
+    apiGroups: ['karpenter.kwok.sh'],
+    resources: ['kwoknodeclasses'],
+    verbs: ['get', 'list', 'watch'],
+  },
 ];
 
 /**

@@ -38,6 +38,12 @@ const KINDS: Record<string, { plural: string; namespaced: boolean }> = {
   NodePool: { plural: 'nodepools', namespaced: false },
   NodeClaim: { plural: 'nodeclaims', namespaced: false },
   EC2NodeClass: { plural: 'ec2nodeclasses', namespaced: false },
+  KWOKNodeClass: { plural: 'kwoknodeclasses', namespaced: false },
+  Node: { plural: 'nodes', namespaced: false },
+  Deployment: { plural: 'deployments', namespaced: true },
+  ReplicaSet: { plural: 'replicasets', namespaced: true },
+  ServiceAccount: { plural: 'serviceaccounts', namespaced: true },
+  Event: { plural: 'events', namespaced: true },
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { ControlPlaneVersions } from '../versions.ts';
+import type { ControlPlaneVersions, KarpenterVersions } from '../versions.ts';
 import type {
   ControlPlaneTokens,
   ControlPlaneUser,
@@ -13,6 +13,8 @@ export interface StartTimings {
   readyMs: number;
   /** From spawning the processes to every CRD reporting Established. */
   crdsEstablishedMs: number;
+  /** Karpenter mode: from spawning to Karpenter's `/readyz` ok and kube-controller-manager working. */
+  karpenterReadyMs?: number;
   /** From spawning the processes to the sample objects applied and the files written. */
   totalFromSpawnMs: number;
 }
@@ -39,6 +41,14 @@ export interface ControlPlaneConnection {
   timings: StartTimings;
   /** The CRDs installed and Established. */
   crds: string[];
+  /** Present when started in Karpenter mode. */
+  karpenter?: {
+    versions: KarpenterVersions;
+    /** The node class installed for pools to reference. */
+    nodeClassRef: { group: string; kind: string; name: string };
+    /** Karpenter's Prometheus metrics. */
+    metricsUrl: string;
+  };
 }
 
 /** The kubeconfig context name of each user. */

@@ -1,10 +1,21 @@
 import fs from 'node:fs';
 
+/** The processes a control plane may run; the last four only in Karpenter mode. */
+export type ProcessName =
+  | 'etcd'
+  | 'kube-apiserver'
+  | 'kube-scheduler'
+  | 'kube-controller-manager'
+  | 'kwok'
+  | 'karpenter';
+
 /** One process the supervisor runs. */
 export interface PlannedProcess {
-  name: 'etcd' | 'kube-apiserver';
+  name: ProcessName;
   command: string;
   args: string[];
+  /** Added to the supervisor's environment (Karpenter reads its settings from there). */
+  env?: Record<string, string>;
   logFile: string;
 }
 
@@ -13,6 +24,12 @@ export interface LaunchPlan {
   stateDir: string;
   /** Started in this order, stopped in reverse. */
   processes: PlannedProcess[];
+  /**
+   * Started on SIGUSR2, after the starter installed the CRDs they need: Karpenter exits when its
+   * CRDs are missing, and the controllers would spin against an API server that is not ready.
+   * Stopped before `processes`, in reverse order.
+   */
+  later?: PlannedProcess[];
   /** Stop everything when this pid disappears (the test runner); absent for `cluster:start`. */
   watchPid?: number;
   /** util-linux `setpriv`, used for a parent-death signal; absent where not installed. */
@@ -31,6 +48,18 @@ export interface ControlPlanePids {
   supervisor: number;
   etcd: number;
   kubeApiserver: number;
+  /** Karpenter mode only, once started. */
+  kubeScheduler?: number;
+  kubeControllerManager?: number;
+  kwok?: number;
+  karpenter?: number;
+}
+
+/** The key of a process in {@link ControlPlanePids}: `kube-apiserver` is `kubeApiserver`. */
+export function pidKey(name: ProcessName): keyof ControlPlanePids {
+  return name.replace(/-(\w)/g, (_, c: string) =>
+    c.toUpperCase(),
+  ) as keyof ControlPlanePids;
 }
 
 /** Reads a JSON file, or undefined when it is missing or half-written. */

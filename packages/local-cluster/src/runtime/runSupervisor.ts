@@ -2,8 +2,12 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { isProcessAlive } from '../util/isProcessAlive.ts';
-import { readJsonFile, writeJsonFile } from './LaunchPlan.ts';
-import type { ControlPlanePids, LaunchPlan } from './LaunchPlan.ts';
+import { pidKey, readJsonFile, writeJsonFile } from './LaunchPlan.ts';
+import type {
+  ControlPlanePids,
+  LaunchPlan,
+  PlannedProcess,
+} from './LaunchPlan.ts';
 
 const GRACE_MS = 8_000;
 const WATCH_INTERVAL_MS = 500;
@@ -27,11 +31,13 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 }
 
 /**
- * Runs etcd and kube-apiserver as its children and owns their lifetime. It is the one process
- * `stop` signals, and it stops them when
- * - it gets SIGTERM/SIGINT/SIGHUP (apiserver first, so it does not spin on a dead etcd),
- * - either child dies (a half control plane is worse than none: callers see it is gone),
+ * Runs the control plane's processes as its children and owns their lifetime. It is the one
+ * process `stop` signals, and it stops them when
+ * - it gets SIGTERM/SIGINT/SIGHUP (in reverse start order: Karpenter and the controllers first,
+ *   then the apiserver, so nothing spins on a dead etcd),
+ * - any child dies (a half control plane is worse than none: callers see it is gone),
  * - the watched pid (the test runner) disappears, even if that runner was SIGKILLed.
+ * `plan.later` (Karpenter mode) starts on SIGUSR2, once the starter has installed the CRDs.
  * Each child also gets a parent-death SIGKILL through `setpriv`, so killing the supervisor
  * itself with SIGKILL still takes them down.
  */
@@ -39,6 +45,7 @@ export function runSupervisor(planFile: string): void {
   const plan = readJsonFile<LaunchPlan>(planFile);
   if (!plan) throw new Error(`Cannot read launch plan ${planFile}`);
   const children = new Map<string, ChildProcess>();
+  const started: PlannedProcess[] = [];
   let stopping = false;
 
   const shutdown = async (
@@ -49,7 +56,7 @@ export function runSupervisor(planFile: string): void {
     if (stopping) return;
     stopping = true;
     log(`stopping: ${reason}`);
-    for (const planned of [...plan.processes].reverse()) {
+    for (const planned of [...started].reverse()) {
       const child = children.get(planned.name);
       if (!child) continue;
       child.kill('SIGTERM');
@@ -67,11 +74,7 @@ export function runSupervisor(planFile: string): void {
     process.exit(exitCode);
   };
 
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-    process.on(signal, () => void shutdown(`received ${signal}`, 0));
-  }
-
-  for (const planned of plan.processes) {
+  const start = (planned: PlannedProcess) => {
     const out = fs.openSync(planned.logFile, 'a');
     const [command, args] = plan.setpriv
       ? [
@@ -79,10 +82,14 @@ export function runSupervisor(planFile: string): void {
           ['--pdeathsig', 'KILL', '--', planned.command, ...planned.args],
         ]
       : [planned.command, planned.args];
-    // setpriv execs the binary, so the pid we get is the pid of etcd/kube-apiserver itself.
-    const child = spawn(command, args, { stdio: ['ignore', out, out] });
+    // setpriv execs the binary, so the pid we get is the pid of the binary itself.
+    const child = spawn(command, args, {
+      stdio: ['ignore', out, out],
+      env: { ...process.env, ...planned.env },
+    });
     fs.closeSync(out);
     children.set(planned.name, child);
+    started.push(planned);
     log(`started ${planned.name} pid ${child.pid}`);
     child.on(
       'error',
@@ -93,14 +100,27 @@ export function runSupervisor(planFile: string): void {
       log(`${planned.name} exited (${signal ?? `code ${code}`})`);
       void shutdown(`${planned.name} exited unexpectedly`, 1);
     });
-  }
-
-  const pids: ControlPlanePids = {
-    supervisor: process.pid,
-    etcd: children.get('etcd')?.pid ?? 0,
-    kubeApiserver: children.get('kube-apiserver')?.pid ?? 0,
   };
-  writeJsonFile(plan.pidFile, pids);
+
+  const writePids = () => {
+    const pids: Partial<ControlPlanePids> = { supervisor: process.pid };
+    for (const planned of started) {
+      pids[pidKey(planned.name)] = children.get(planned.name)?.pid ?? 0;
+    }
+    writeJsonFile(plan.pidFile, pids);
+  };
+
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.on(signal, () => void shutdown(`received ${signal}`, 0));
+  }
+  process.on('SIGUSR2', () => {
+    if (stopping || started.length > plan.processes.length) return;
+    for (const planned of plan.later ?? []) start(planned);
+    writePids();
+  });
+
+  for (const planned of plan.processes) start(planned);
+  writePids();
 
   const watchPid = plan.watchPid;
   if (watchPid) {

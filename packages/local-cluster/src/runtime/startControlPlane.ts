@@ -1,6 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { ensureBinaries } from '../build/ensureBinaries.ts';
+import {
+  karpenterCrdDirs,
+  karpenterModuleDir,
+} from '../build/karpenterModuleDir.ts';
 import { bootstrapRbac } from '../kube/bootstrapRbac.ts';
 import {
   applyCustomObject,
@@ -9,6 +13,8 @@ import {
 } from '../kube/installCrds.ts';
 import { KubeClient } from '../kube/KubeClient.ts';
 import { SAMPLE_EC2_NODE_CLASS } from '../kube/sampleEc2NodeClass.ts';
+import { SAMPLE_KWOK_NODE_CLASS } from '../kube/sampleKwokNodeClass.ts';
+import type { KubeObject } from '../kube/resourcePath.ts';
 import { findSetpriv } from '../util/findSetpriv.ts';
 import { freePort } from '../util/freePort.ts';
 import { isProcessAlive } from '../util/isProcessAlive.ts';
@@ -18,9 +24,13 @@ import { resolveLayout } from '../util/resolveLayout.ts';
 import type { Layout, LayoutOptions } from '../util/resolveLayout.ts';
 import { tailFile } from '../util/tailFile.ts';
 import { withDirLock } from '../util/withDirLock.ts';
-import { PINNED_VERSIONS } from '../versions.ts';
+import { KARPENTER_VERSIONS, PINNED_VERSIONS } from '../versions.ts';
 import type { ControlPlaneVersions } from '../versions.ts';
 import { etcdArgs, kubeApiserverArgs } from './controlPlaneArgs.ts';
+import {
+  karpenterProcesses,
+  startKarpenterProcesses,
+} from './karpenterProcesses.ts';
 import { KUBECONFIG_CONTEXTS } from './ControlPlaneConnection.ts';
 import type { ControlPlaneConnection } from './ControlPlaneConnection.ts';
 import {
@@ -47,6 +57,13 @@ export interface StartControlPlaneOptions extends LayoutOptions {
   removeStateDirOnWatchdog?: boolean;
   /** How long kube-apiserver may take to become ready (2 cores under load are slow). */
   readyTimeoutMs?: number;
+  /**
+   * Also run kube-scheduler, kube-controller-manager, kwok and Karpenter's kwok provider, with
+   * Karpenter's own provider-neutral CRDs and a `KWOKNodeClass` named `default` instead of the
+   * AWS provider's CRDs: NodePools then really get nodes. Off by default (API-server-only suites
+   * stay fast); a running control plane of the other mode in the same state dir is replaced.
+   */
+  karpenter?: boolean;
 }
 
 /** A running control plane: its connection details plus a way to stop it. */
@@ -76,7 +93,8 @@ export async function startControlPlane(
     files.startLock,
     async () => {
       const existing = await healthyConnection(files);
-      if (existing) return handle(existing, files, true);
+      if (existing && Boolean(existing.karpenter) === Boolean(options.karpenter))
+        return handle(existing, files, true);
       // Leftovers of a crashed or half-stopped run would hold ports and data: clear them.
       await stopControlPlane(layout.stateDir);
       return startFresh(options, layout, files, onProgress);
@@ -99,19 +117,45 @@ async function startFresh(
   onProgress: ProgressListener,
 ): Promise<ControlPlane> {
   const versions = options.versions ?? PINNED_VERSIONS;
-  const crds = readCrds(crdDir); // fail before building anything if the CRDs are missing
+  const karpenterMode = options.karpenter === true;
+  // Fail before building anything if the CRDs are missing. In Karpenter mode they come from the
+  // Karpenter module itself: the provider-neutral karpenter.sh CRDs the binary was built with
+  // (the AWS copy differs only in restricting karpenter.k8s.aws labels, and lacks NodeOverlay),
+  // and the KWOKNodeClass its kwok provider needs.
+  const crds: KubeObject[] = karpenterMode
+    ? karpenterCrdDirs(
+        await karpenterModuleDir(KARPENTER_VERSIONS.karpenter, cacheDir),
+      ).flatMap(dir => readCrds(dir))
+    : readCrds(crdDir);
 
   const binariesStep = stepReporter('binaries', onProgress);
-  const binaries = await ensureBinaries({ versions, cacheDir, onProgress });
+  const binaries = await ensureBinaries({
+    versions,
+    cacheDir,
+    onProgress,
+    karpenter: karpenterMode,
+  });
   const binariesMs = binariesStep.elapsedMs();
   if (binaries.built.length === 0)
     binariesStep.report(
-      `cached in ${cacheDir} (${versions.kubernetes}, etcd ${versions.etcd})`,
+      `cached in ${cacheDir} (${versions.kubernetes}, etcd ${versions.etcd}${
+        binaries.karpenter
+          ? `, Karpenter ${binaries.karpenter.versions.karpenter}, kwok ${binaries.karpenter.versions.kwok}`
+          : ''
+      })`,
     );
 
   for (const dir of [files.etcdDataDir, files.certDir])
     fs.rmSync(dir, { recursive: true, force: true });
-  for (const log of [files.etcdLog, files.apiserverLog, files.supervisorLog])
+  for (const log of [
+    files.etcdLog,
+    files.apiserverLog,
+    files.supervisorLog,
+    files.schedulerLog,
+    files.controllerManagerLog,
+    files.kwokLog,
+    files.karpenterLog,
+  ])
     fs.rmSync(log, { force: true });
   fs.mkdirSync(files.certDir, { recursive: true, mode: 0o700 });
 
@@ -136,6 +180,11 @@ async function startFresh(
     etcdPeer: await freePort(),
     apiserver: await freePort(),
   };
+  const karpenterPorts = {
+    kwokServer: await freePort(),
+    karpenterMetrics: await freePort(),
+    karpenterHealth: await freePort(),
+  };
   const step = stepReporter('start', onProgress);
   const setpriv = findSetpriv();
   const supervisorPid = spawnSupervisor(
@@ -159,6 +208,20 @@ async function startFresh(
           logFile: files.apiserverLog,
         },
       ],
+      ...(binaries.karpenter
+        ? {
+            later: karpenterProcesses(
+              binaries.karpenter,
+              {
+                kubeconfig: files.kubeconfig,
+                serviceAccountPrivateKey: files.serviceAccountPrivateKey,
+                servingCert: files.servingCert,
+                ports: karpenterPorts,
+              },
+              files,
+            ),
+          }
+        : {}),
     },
     repoRoot,
   );
@@ -186,15 +249,35 @@ async function startFresh(
     const crdNames = await installCrds(admin, crds);
     const crdsEstablishedMs = step.elapsedMs();
     step.report(`CRDs Established: ${crdNames.join(', ')}`);
-    await applyCustomObject(admin, SAMPLE_EC2_NODE_CLASS);
-
-    const pids = readJsonFile<ControlPlanePids>(files.pidFile);
-    if (!pids) throw new Error(`The supervisor wrote no ${files.pidFile}`);
+    await applyCustomObject(
+      admin,
+      karpenterMode ? SAMPLE_KWOK_NODE_CLASS : SAMPLE_EC2_NODE_CLASS,
+    );
+    // Before the Karpenter-mode processes start: they connect with the admin context.
     fs.writeFileSync(
       files.kubeconfig,
       renderKubeconfig(server, admin.credentials.caData, tokens),
       { mode: 0o600 },
     );
+
+    let karpenterReadyMs: number | undefined;
+    if (karpenterMode) {
+      step.report(
+        'starting kube-scheduler, kube-controller-manager, kwok and Karpenter',
+      );
+      await startKarpenterProcesses(
+        admin,
+        files,
+        supervisorPid,
+        karpenterPorts.karpenterHealth,
+        options.readyTimeoutMs ?? 180_000,
+      );
+      karpenterReadyMs = step.elapsedMs();
+      step.report('Karpenter /readyz ok, kube-controller-manager running');
+    }
+
+    const pids = readJsonFile<ControlPlanePids>(files.pidFile);
+    if (!pids) throw new Error(`The supervisor wrote no ${files.pidFile}`);
     const connection: ControlPlaneConnection = {
       server,
       caData: admin.credentials.caData,
@@ -213,10 +296,24 @@ async function startFresh(
       stateDir: files.stateDir,
       startedAt: new Date().toISOString(),
       crds: crdNames,
+      ...(binaries.karpenter
+        ? {
+            karpenter: {
+              versions: binaries.karpenter.versions,
+              nodeClassRef: {
+                group: 'karpenter.kwok.sh',
+                kind: 'KWOKNodeClass',
+                name: SAMPLE_KWOK_NODE_CLASS.metadata.name,
+              },
+              metricsUrl: `http://127.0.0.1:${karpenterPorts.karpenterMetrics}/metrics`,
+            },
+          }
+        : {}),
       timings: {
         binariesMs,
         readyMs,
         crdsEstablishedMs,
+        ...(karpenterReadyMs !== undefined ? { karpenterReadyMs } : {}),
         totalFromSpawnMs: step.elapsedMs(),
       },
     };
@@ -231,7 +328,17 @@ async function startFresh(
       }\n--- kube-apiserver.log (tail) ---\n${tailFile(files.apiserverLog)}\n` +
         `--- etcd.log (tail) ---\n${tailFile(
           files.etcdLog,
-        )}\n--- supervisor.log ---\n${tailFile(files.supervisorLog)}`,
+        )}\n--- supervisor.log ---\n${tailFile(files.supervisorLog)}${
+          karpenterMode
+            ? `\n--- karpenter.log (tail) ---\n${tailFile(
+                files.karpenterLog,
+              )}\n--- kube-controller-manager.log (tail) ---\n${tailFile(
+                files.controllerManagerLog,
+              )}\n--- kube-scheduler.log (tail) ---\n${tailFile(
+                files.schedulerLog,
+              )}\n--- kwok.log (tail) ---\n${tailFile(files.kwokLog)}`
+            : ''
+        }`,
     );
   } finally {
     admin?.close();
@@ -295,10 +402,15 @@ async function healthyConnection(
   const connection = readJsonFile<ControlPlaneConnection>(files.connectionFile);
   if (!connection) return undefined;
   const alive = runningProcesses(files.stateDir).map(p => p.name);
-  if (
-    !['supervisor', 'etcd', 'kubeApiserver'].every(name => alive.includes(name))
-  )
-    return undefined;
+  const needed = [
+    'supervisor',
+    'etcd',
+    'kubeApiserver',
+    ...(connection.karpenter
+      ? ['kubeScheduler', 'kubeControllerManager', 'kwok', 'karpenter']
+      : []),
+  ];
+  if (!needed.every(name => alive.includes(name))) return undefined;
   const client = new KubeClient({
     server: connection.server,
     caData: connection.caData,

@@ -20,9 +20,16 @@ export interface StopResult {
 function belongsTo(pid: number, stateDir: string): boolean {
   if (!pid || !isProcessAlive(pid)) return false;
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(stateDir);
+    if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(stateDir))
+      return true;
   } catch {
     return true; // no /proc: trust the pid file
+  }
+  try {
+    // Karpenter takes its kubeconfig (a file in the state dir) from the environment only.
+    return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').includes(stateDir);
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,35 @@
+import { binariesCached, ensureBinaries } from '../build/ensureBinaries.ts';
+import { findGo } from '../build/findGo.ts';
+import { printProgress } from '../util/progress.ts';
+import { resolveLayout } from '../util/resolveLayout.ts';
+import { PINNED_VERSIONS } from '../versions.ts';
+import { isCi, TEST_ENV } from './testRunState.ts';
+
+/**
+ * Jest global setup for packages with `describeKarpenter` suites: builds the Karpenter-mode
+ * binaries if needed, here in the main process where the terminal shows the progress (a cold
+ * build takes many minutes; a worker's hook would show nothing until it is done). Each suite
+ * then starts a control plane of its own. Without Go and cached binaries it records why the
+ * suites are skipped, or fails under CI, which must run them.
+ */
+export default async function karpenterGlobalSetup(): Promise<void> {
+  const { cacheDir } = resolveLayout();
+  const cached = await binariesCached(cacheDir, PINNED_VERSIONS, {
+    karpenter: true,
+  });
+  if (!cached && !findGo()) {
+    const reason = `go is not on PATH and the Karpenter-mode binaries are not cached in ${cacheDir}`;
+    if (isCi()) {
+      throw new Error(
+        `${reason}. CI must run the Karpenter suites: .ci/run installs Go.`,
+      );
+    }
+    process.env[TEST_ENV.karpenterSkipReason] = reason;
+    process.stderr.write(
+      `\n[local-cluster] Karpenter suites will be SKIPPED: ${reason}.\n`,
+    );
+    return;
+  }
+  await ensureBinaries({ cacheDir, onProgress: printProgress, karpenter: true });
+  process.env[TEST_ENV.karpenterBinaries] = 'cached';
+}
