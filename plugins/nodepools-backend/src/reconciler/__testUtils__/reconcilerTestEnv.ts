@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
 import type { ApiServerSuite, KubeObject } from '@nodepools/local-cluster';
 import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import { parseAllDocuments } from 'yaml';
@@ -81,7 +85,7 @@ export async function reconcilerToken(suite: ApiServerSuite): Promise<string> {
  */
 export const SHARED_POLICY = { quorum: 1 };
 
-/** A store, a workflow and a reconciler on SQLite, pointed at the suite's API server. */
+/** A store, a workflow and a reconciler (on SQLite by default), pointed at the suite's API server. */
 export async function reconcilerTestEnv(
   suite: ApiServerSuite,
   databases: TestDatabases,
@@ -90,10 +94,12 @@ export async function reconcilerTestEnv(
     /** Where the reconciler reaches the API server (e.g. through a proxy that can cut it off). */
     server?: string;
     reconciler?: Partial<NodePoolsReconcilerOptions>;
+    /** SQLite unless a suite needs another (one that the databases support). */
+    databaseId?: TestDatabaseId;
   } = {},
 ) {
   const token = await reconcilerToken(suite);
-  const knex = await databases.init('SQLITE_3');
+  const knex = await databases.init(options.databaseId ?? 'SQLITE_3');
   const base = testConfig(SHARED_POLICY);
   const config: NodePoolsConfig = {
     ...base,
