@@ -42,10 +42,10 @@ export async function labelNamespaces(
           team,
           ctx.cluster.policy,
         ) as KubeObject;
-        const live = snapshot.namespaces.get(namespace);
-        if (!live) continue;
+        const existing = snapshot.namespaces.get(namespace);
+        if (!existing) continue;
         const key = ctx.cluster.policy.teamLabelKey;
-        if (live.metadata.labels?.[key] === team) continue;
+        if (existing.metadata.labels?.[key] === team) continue;
         await ctx.client.apply(label, { force: false });
         written += 1;
       }

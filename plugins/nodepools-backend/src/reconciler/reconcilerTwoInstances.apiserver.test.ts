@@ -77,6 +77,7 @@ if (!POSTGRES) {
         // The second instance: its own connection pool to the same database, as another replica has.
         knexes.push(env.knex, knexFactory(env.knex.client.config));
         instances = [];
+        const { config, token } = env;
         for (const [index, knex] of knexes.entries()) {
           const name = `instance-${index + 1}`;
           const database = mockServices.database.mock({
@@ -95,14 +96,14 @@ if (!POSTGRES) {
           });
           const store = await DatabaseNodePoolsStore.create({ database });
           const reconciler = new NodePoolsReconciler({
-            config: env.config,
+            config,
             store,
             logger,
             clientFor: cluster =>
               new RecordingClient(name, cluster.name, {
                 server: cluster.url!,
                 caData: cluster.caData,
-                token: env.token,
+                token,
               }),
           });
           const reconcileCluster = reconciler.reconcileCluster.bind(reconciler);
@@ -122,7 +123,7 @@ if (!POSTGRES) {
           );
           const workflow = new RequestWorkflow({
             store,
-            config: env.config,
+            config,
             logger,
             onApproved: trigger,
           });
@@ -161,11 +162,10 @@ if (!POSTGRES) {
           );
         }
         const deadline = Date.now() + 60_000;
+        const store = instances[0].store;
         for (;;) {
           const states = await Promise.all(
-            requests.map(
-              async r => (await instances[0].store.getRequest(r.id))!.state,
-            ),
+            requests.map(async r => (await store.getRequest(r.id))!.state),
           );
           if (states.every(s => s === 'applied')) break;
           if (Date.now() > deadline)

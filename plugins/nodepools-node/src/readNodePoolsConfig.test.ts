@@ -1,0 +1,75 @@
+import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
+import fc from 'fast-check';
+import { readNodePoolsConfig } from './readNodePoolsConfig';
+
+const read = (nodepools: JsonObject) =>
+  readNodePoolsConfig(new ConfigReader({ nodepools }));
+const cluster = (extra: JsonObject): JsonObject => ({
+  clusters: [{ name: 'prod-eu', url: 'https://eks.example', ...extra }],
+});
+
+describe('readNodePoolsConfig', () => {
+  it('reads service-account and AWS IAM auth', () => {
+    expect(
+      read(cluster({ auth: { type: 'serviceAccount', token: 't0ken' } }))
+        .clusters[0].auth,
+    ).toEqual({ type: 'serviceAccount', token: 't0ken' });
+    expect(
+      read(
+        cluster({
+          auth: {
+            type: 'aws',
+            clusterId: 'prod-eu-eks',
+            assumeRole: 'arn:aws:iam::123456789012:role/nodepools-reconciler',
+            externalId: 'backstage',
+          },
+        }),
+      ).clusters[0].auth,
+    ).toEqual({
+      type: 'aws',
+      clusterId: 'prod-eu-eks',
+      assumeRole: 'arn:aws:iam::123456789012:role/nodepools-reconciler',
+      externalId: 'backstage',
+      accountId: undefined,
+    });
+  });
+
+  it('names the key of a bad auth setting', () => {
+    expect(() => read(cluster({ auth: { type: 'kubeconfig' } }))).toThrow(
+      'Invalid configuration at nodepools.clusters[0].auth.type: "kubeconfig" is not supported (use serviceAccount or aws)',
+    );
+    expect(() =>
+      read(cluster({ auth: { type: 'aws', assumeRole: 'nodepools' } })),
+    ).toThrow(
+      /^Invalid configuration at nodepools\.clusters\[0\]\.auth\.assumeRole: "nodepools" is not an IAM role ARN/,
+    );
+    expect(() => read(cluster({ auth: { type: 'serviceAccount' } }))).toThrow(
+      /auth\.token/,
+    );
+  });
+
+  it('defaults the reconcile interval to 30 s and refuses any value outside 5..3600 whole seconds', () => {
+    expect(read(cluster({})).reconcileIntervalSeconds).toBe(30);
+    expect(
+      read({ ...cluster({}), reconcileIntervalSeconds: 120 })
+        .reconcileIntervalSeconds,
+    ).toBe(120);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ max: 4 }),
+          fc.integer({ min: 3601 }),
+          fc.double({ min: 5, max: 3600, noInteger: true, noNaN: true }),
+        ),
+        value => {
+          expect(() =>
+            read({ ...cluster({}), reconcileIntervalSeconds: value }),
+          ).toThrow(
+            /^Invalid configuration at nodepools\.reconcileIntervalSeconds: /,
+          );
+        },
+      ),
+    );
+  });
+});
