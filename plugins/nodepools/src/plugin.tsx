@@ -80,6 +80,24 @@ export const poolLimitsField = FormFieldBlueprint.make({
   },
 });
 
+/** Scaffolder field `NodePoolNodeClassPicker`: the node classes the cluster allows and has Ready. */
+export const nodeClassPickerField = FormFieldBlueprint.make({
+  name: 'node-class-picker',
+  params: {
+    field: () =>
+      import('./fields/formFields').then(m => m.nodeClassPickerFormField),
+  },
+});
+
+/** Scaffolder field `NodePoolRequestCheck`: the backend's verdict before submit. */
+export const requestCheckField = FormFieldBlueprint.make({
+  name: 'request-check',
+  params: {
+    field: () =>
+      import('./fields/formFields').then(m => m.requestCheckFormField),
+  },
+});
+
 /** The self-service node pools frontend plugin for the New Frontend System. */
 export const nodePoolsPlugin = createFrontendPlugin({
   pluginId: 'nodepools',
@@ -94,5 +112,7 @@ export const nodePoolsPlugin = createFrontendPlugin({
     ownerPoolsEntityCard,
     clusterPickerField,
     poolLimitsField,
+    nodeClassPickerField,
+    requestCheckField,
   ],
 });

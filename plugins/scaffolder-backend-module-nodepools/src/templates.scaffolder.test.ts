@@ -23,6 +23,8 @@ const requestValues = (pool: string) => ({
   limits: { cpu: '16', memory: '64Gi' },
   namespaces: ['payments'],
   justification,
+  // Set by the form's NodePoolRequestCheck field once the backend's dry run allowed it.
+  policyCheck: 'allowed',
 });
 
 /** The change form for `pool`: twice the limits, nothing that replaces nodes. */
@@ -37,6 +39,7 @@ const decommissionValues = (pool: string) => ({
   cluster: 'local',
   pool,
   justification: 'Workloads moved to the shared pool',
+  policyCheck: 'allowed',
 });
 
 interface TaskOutcome {

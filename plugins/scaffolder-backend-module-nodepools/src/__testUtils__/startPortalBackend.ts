@@ -10,6 +10,9 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+// The real nodepools backend, installed next to this module as in a portal. Only this test wiring
+// loads it: the module's own code never imports a backend plugin.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import nodePoolsBackend from '@nodepools/plugin-nodepools-backend';
 import { parse } from 'yaml';
 import { scaffolderModuleNodePools } from '../module';
@@ -78,7 +81,11 @@ export async function startPortalBackend() {
 
   /** Calls the backend as `user:default/<user>` and reads the JSON answer. */
   const as = (user: string) => {
-    const call = async (method: 'GET' | 'POST', path: string, body?: object) => {
+    const call = async (
+      method: 'GET' | 'POST',
+      path: string,
+      body?: object,
+    ) => {
       const response = await fetch(`http://localhost:${port}/api${path}`, {
         method,
         headers: {

@@ -125,13 +125,18 @@ describe('nodepools:request', () => {
     const { client } = backend();
     const ctx = contextWith(new Map(), {
       isDryRun: true,
-      input: { ...input, spec: { ...input.spec, limits: { cpu: '400', memory: '16Gi' } } },
+      input: {
+        ...input,
+        spec: { ...input.spec, limits: { cpu: '400', memory: '16Gi' } },
+      },
     });
     await createRequestAction({ client, appBaseUrl: '' }).handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith('allowed', false);
     expect(ctx.output).toHaveBeenCalledWith(
       'verdict',
-      expect.stringMatching(/^Refused by the cluster policy: spec\.limits\.cpu: [^;]*400/),
+      expect.stringMatching(
+        /^Refused by the cluster policy: spec\.limits\.cpu: [^;]*400/,
+      ),
     );
   });
 

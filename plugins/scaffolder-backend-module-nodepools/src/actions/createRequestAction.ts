@@ -36,8 +36,11 @@ function describeVerdict(preview: RequestPreview): string {
         .join('; ')}.`;
   // One capacity type (or equal prices) has one ceiling, not a range.
   const range =
-    cost && (cost.low === cost.high ? `${cost.low}` : `${cost.low}–${cost.high}`);
-  const ceiling = cost ? ` Monthly cost ceiling ${range} ${cost.currency}.` : '';
+    cost &&
+    (cost.low === cost.high ? `${cost.low}` : `${cost.low}–${cost.high}`);
+  const ceiling = cost
+    ? ` Monthly cost ceiling ${range} ${cost.currency}.`
+    : '';
   return `${verdict}${ceiling} Team budget left on the cluster afterwards: ${budgetAfter.cpu} CPU, ${budgetAfter.memory} memory, ${budgetAfter.gpu} GPU.`;
 }
 
@@ -95,7 +98,9 @@ export function createRequestAction(options: {
           z
             .boolean()
             .optional()
-            .describe('Whether the cluster policy allows the request (dry run)'),
+            .describe(
+              'Whether the cluster policy allows the request (dry run)',
+            ),
         verdict: z =>
           z
             .string()

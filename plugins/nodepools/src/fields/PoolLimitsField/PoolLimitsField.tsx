@@ -1,6 +1,7 @@
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { Flex, Text, TextField } from '@backstage/ui';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { requestKindOf } from '../requestKind';
 import { LimitsPreview } from './LimitsPreview';
 import { previewInput, type PoolLimitsValue } from './previewInput';
 
@@ -14,13 +15,15 @@ const PREVIEW_DELAY_MS = 500;
 export function PoolLimitsField(
   props: FieldExtensionComponentProps<PoolLimitsValue>,
 ) {
-  const { formData, onChange, formContext, schema, disabled } = props;
+  const { formData, onChange, formContext, schema, uiSchema, disabled } = props;
+  // A change is previewed as an update of the pool: as a create, its name would be taken.
+  const kind = requestKindOf(uiSchema) === 'update' ? 'update' : 'create';
   // The scaffolder passes the whole form as formContext.formData: team, cluster and node choices.
   const form = (
     formContext as { formData?: Record<string, unknown> } | undefined
   )?.formData;
   const request = useDebouncedValue(
-    previewInput(formData, form),
+    previewInput(formData, form, kind),
     PREVIEW_DELAY_MS,
   );
 

@@ -23,6 +23,7 @@ const list = (value: unknown) =>
 export function previewInput(
   limits: PoolLimitsValue | undefined,
   form: FormData,
+  kind: 'create' | 'update' = 'create',
 ): NewRequest | undefined {
   const owner = text(form?.owner);
   const cluster = text(form?.cluster);
@@ -30,7 +31,7 @@ export function previewInput(
   const namespaces = list(form?.namespaces);
   const justification = text(form?.justification);
   return {
-    kind: form?.kind === 'update' ? 'update' : 'create',
+    kind,
     owner,
     cluster,
     pool: text(form?.pool) || 'preview',

@@ -1,0 +1,2 @@
+export { NodeClassPickerField } from './NodeClassPickerField';
+export { validateNodeClass } from './validateNodeClass';

@@ -1,0 +1,35 @@
+/** One allowed node class as the picker offers it. */
+export interface NodeClassChoice {
+  name: string;
+  /** Why it cannot be chosen: the backend saw it missing or not Ready on the cluster. */
+  unusable?: string;
+  /** What else the backend warns about it (an unpinned AMI alias, say). */
+  notes: string[];
+}
+
+/**
+ * What the backend's preview warnings say about one node class. `GET /clusters` lists the allowed
+ * classes by name only; whether each exists and is Ready is known to the backend from the
+ * reconciler's last pass and reaches a client only as the dry run's warnings, which name the class
+ * in the words of the backend's `nodeClassWarnings` ("node class X does not exist on cluster Y: …",
+ * "node class X is not Ready (…): …"). No warnings (`[]`, or undefined when the dry run failed)
+ * means nothing is known against it.
+ */
+export function nodeClassChoice(
+  name: string,
+  warnings: string[] | undefined,
+): NodeClassChoice {
+  const about = (warnings ?? []).filter(w =>
+    w.startsWith(`node class ${name} `),
+  );
+  const blocking = about.find(
+    w =>
+      w.startsWith(`node class ${name} does not exist`) ||
+      w.startsWith(`node class ${name} is not Ready`),
+  );
+  return {
+    name,
+    ...(blocking ? { unusable: blocking } : {}),
+    notes: about.filter(w => w !== blocking),
+  };
+}

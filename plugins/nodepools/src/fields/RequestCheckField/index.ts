@@ -1,0 +1,2 @@
+export { RequestCheckField } from './RequestCheckField';
+export { validateRequestCheck } from './validateRequestCheck';
