@@ -83,4 +83,43 @@ describe('templates/', () => {
       for (const name of used) expect(asked).toContain(name);
     },
   );
+
+  it.each(templates)('$file explains every field in a line', ({ entity }) => {
+    for (const page of entity.spec.parameters)
+      for (const [name, property] of Object.entries<{ description?: string }>(
+        page.properties,
+      ))
+        expect({ name, description: property.description?.trim() }).toEqual({
+          name,
+          description: expect.stringMatching(/^[^\n]{10,}$/),
+        });
+  });
+
+  // The fields that dry-run the request must dry-run the one the step files: a change checked
+  // as a create is refused for a pool that exists.
+  it.each(templates)(
+    "$file tells the fields that dry-run the request the step's kind",
+    ({ entity }) => {
+      const step = entity.spec.steps.find(
+        (s: { action: string }) => s.action === 'nodepools:request',
+      );
+      const dryRunning = entity.spec.parameters.flatMap(
+        (page: { properties: Record<string, Record<string, any>> }) =>
+          Object.values(page.properties).filter(p =>
+            [
+              'NodePoolLimits',
+              'NodePoolNodeClassPicker',
+              'NodePoolRequestCheck',
+            ].includes(p['ui:field']),
+          ),
+      );
+      expect(dryRunning.map(p => p['ui:field'])).toContain(
+        'NodePoolRequestCheck',
+      );
+      for (const field of dryRunning)
+        expect(field['ui:options']?.requestKind ?? 'create').toBe(
+          step.input.kind,
+        );
+    },
+  );
 });
