@@ -170,7 +170,11 @@ export function apiServerRecipes(
         };
       },
     },
-    kubernetesRecipe('kube-apiserver', paths.kubeApiserver, versions.kubernetes),
+    kubernetesRecipe(
+      'kube-apiserver',
+      paths.kubeApiserver,
+      versions.kubernetes,
+    ),
   ];
 }
 
@@ -182,7 +186,11 @@ export function karpenterRecipes(
 ): BinaryRecipe[] {
   const paths = karpenterBinaryPaths(cacheDir, versions, karpenter);
   return [
-    kubernetesRecipe('kube-scheduler', paths.kubeScheduler, versions.kubernetes),
+    kubernetesRecipe(
+      'kube-scheduler',
+      paths.kubeScheduler,
+      versions.kubernetes,
+    ),
     kubernetesRecipe(
       'kube-controller-manager',
       paths.kubeControllerManager,

@@ -80,7 +80,7 @@ export async function binariesCached(
   options: { karpenter?: boolean; karpenterVersions?: KarpenterVersions } = {},
 ): Promise<boolean> {
   const karpenter = options.karpenter
-    ? (options.karpenterVersions ?? KARPENTER_VERSIONS)
+    ? options.karpenterVersions ?? KARPENTER_VERSIONS
     : undefined;
   for (const recipe of recipes(cacheDir, versions, karpenter)) {
     if (!(await recipe.isCached())) return false;
@@ -98,7 +98,7 @@ export async function ensureBinaries(
 ): Promise<ControlPlaneBinaries> {
   const versions = options.versions ?? PINNED_VERSIONS;
   const karpenterVersions = options.karpenter
-    ? (options.karpenterVersions ?? KARPENTER_VERSIONS)
+    ? options.karpenterVersions ?? KARPENTER_VERSIONS
     : undefined;
   const onProgress = options.onProgress ?? printProgress;
   const result: ControlPlaneBinaries = {
@@ -144,8 +144,13 @@ async function buildOne(
   go: string,
   env: NodeJS.ProcessEnv,
   onProgress: ProgressListener,
-): Promise<{ binary: string; version: string; durationMs: number } | undefined> {
-  const step = stepReporter(`build ${recipe.name} ${recipe.version}`, onProgress);
+): Promise<
+  { binary: string; version: string; durationMs: number } | undefined
+> {
+  const step = stepReporter(
+    `build ${recipe.name} ${recipe.version}`,
+    onProgress,
+  );
   const binaryDir = path.dirname(recipe.output);
   return withDirLock(
     // One lock per folder: binaries sharing a folder share its throwaway module too.
@@ -203,6 +208,9 @@ async function buildOne(
         durationMs: outcome.durationMs,
       };
     },
-    { onWait: pid => step.report(`waiting for pid ${pid}, which is building it`) },
+    {
+      onWait: pid =>
+        step.report(`waiting for pid ${pid}, which is building it`),
+    },
   );
 }

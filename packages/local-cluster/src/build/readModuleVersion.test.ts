@@ -19,10 +19,22 @@ describe('reportsModuleVersion', () => {
         ),
       ]),
     );
-    expect(reportsModuleVersion(binary, 'sigs.k8s.io/karpenter', 'v1.14.1')).toBe(true);
+    expect(
+      reportsModuleVersion(binary, 'sigs.k8s.io/karpenter', 'v1.14.1'),
+    ).toBe(true);
     // Another version, a module that only shares a prefix, and a missing file are not it.
-    expect(reportsModuleVersion(binary, 'sigs.k8s.io/karpenter', 'v1.14.0')).toBe(false);
-    expect(reportsModuleVersion(binary, 'sigs.k8s.io/karp', 'v1.14.1')).toBe(false);
-    expect(reportsModuleVersion(path.join(dir, 'missing'), 'sigs.k8s.io/karpenter', 'v1.14.1')).toBe(false);
+    expect(
+      reportsModuleVersion(binary, 'sigs.k8s.io/karpenter', 'v1.14.0'),
+    ).toBe(false);
+    expect(reportsModuleVersion(binary, 'sigs.k8s.io/karp', 'v1.14.1')).toBe(
+      false,
+    );
+    expect(
+      reportsModuleVersion(
+        path.join(dir, 'missing'),
+        'sigs.k8s.io/karpenter',
+        'v1.14.1',
+      ),
+    ).toBe(false);
   });
 });

@@ -20,7 +20,9 @@ export function describeControlPlane(
   const running = processes.filter(
     (p): p is [string, number] => p[1] !== undefined,
   );
-  const rss = running.map(([name, pid]) => [name, processRssBytes(pid)] as const);
+  const rss = running.map(
+    ([name, pid]) => [name, processRssBytes(pid)] as const,
+  );
   const total = rss.reduce((sum, [, bytes]) => sum + (bytes ?? 0), 0);
   const karpenter = connection.karpenter;
   return [

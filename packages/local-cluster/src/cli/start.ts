@@ -6,7 +6,12 @@ import { describeControlPlane } from './describeControlPlane.ts';
 import { wantsKarpenter } from './wantsKarpenter.ts';
 
 const startedAt = Date.now();
-startControlPlane({ karpenter: wantsKarpenter(process.argv.slice(2), process.env) })
+Promise.resolve()
+  .then(() =>
+    startControlPlane({
+      karpenter: wantsKarpenter(process.argv.slice(2), process.env),
+    }),
+  )
   .then(plane => {
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     process.stdout.write(

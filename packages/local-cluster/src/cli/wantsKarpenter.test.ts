@@ -1,8 +1,9 @@
 import { wantsKarpenter } from './wantsKarpenter.ts';
 
 describe('wantsKarpenter', () => {
-  it('is off unless asked for, by flag or environment', () => {
-    expect(wantsKarpenter([], {})).toBe(false);
+  it('is unset unless asked for, by flag or environment', () => {
+    expect(wantsKarpenter([], {})).toBeUndefined();
+    expect(wantsKarpenter([], { NODEPOOLS_KARPENTER: 'yes' })).toBeUndefined();
     expect(wantsKarpenter(['--karpenter'], {})).toBe(true);
     expect(wantsKarpenter([], { NODEPOOLS_KARPENTER: '1' })).toBe(true);
     expect(wantsKarpenter([], { NODEPOOLS_KARPENTER: 'true' })).toBe(true);
@@ -10,7 +11,11 @@ describe('wantsKarpenter', () => {
   });
 
   it('lets the command line override the environment, and refuses typos', () => {
-    expect(wantsKarpenter(['--no-karpenter'], { NODEPOOLS_KARPENTER: '1' })).toBe(false);
-    expect(() => wantsKarpenter(['--karpentr'], {})).toThrow(/Unknown argument --karpentr/);
+    expect(
+      wantsKarpenter(['--no-karpenter'], { NODEPOOLS_KARPENTER: '1' }),
+    ).toBe(false);
+    expect(() => wantsKarpenter(['--karpentr'], {})).toThrow(
+      /Unknown argument --karpentr/,
+    );
   });
 });

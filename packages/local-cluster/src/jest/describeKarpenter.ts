@@ -58,7 +58,8 @@ export function describeKarpenter(
       path.join(os.tmpdir(), 'nodepools-karpenter-'),
     );
     const started = () => {
-      if (!plane) throw new Error('The Karpenter control plane has not started');
+      if (!plane)
+        throw new Error('The Karpenter control plane has not started');
       return plane;
     };
     const suite: KarpenterSuite = {

@@ -30,6 +30,10 @@ export default async function karpenterGlobalSetup(): Promise<void> {
     );
     return;
   }
-  await ensureBinaries({ cacheDir, onProgress: printProgress, karpenter: true });
+  await ensureBinaries({
+    cacheDir,
+    onProgress: printProgress,
+    karpenter: true,
+  });
   process.env[TEST_ENV.karpenterBinaries] = 'cached';
 }

@@ -5,7 +5,11 @@ export interface KarpenterInstance {
   serviceAccountPrivateKey: string;
   /** The apiserver's serving cert bundle, handed to pods as the cluster CA. */
   servingCert: string;
-  ports: { kwokServer: number; karpenterMetrics: number; karpenterHealth: number };
+  ports: {
+    kwokServer: number;
+    karpenterMetrics: number;
+    karpenterHealth: number;
+  };
 }
 
 /** The annotation Karpenter's kwok provider puts on the nodes it creates; kwok manages only those. */
@@ -30,7 +34,9 @@ export function kubeSchedulerArgs(instance: KarpenterInstance): string[] {
  * a deleted NodePool), namespace deletion, service accounts. The signing key lets its token
  * controller mint service account tokens that the apiserver accepts.
  */
-export function kubeControllerManagerArgs(instance: KarpenterInstance): string[] {
+export function kubeControllerManagerArgs(
+  instance: KarpenterInstance,
+): string[] {
   return [
     `--kubeconfig=${instance.kubeconfig}`,
     '--leader-elect=false',

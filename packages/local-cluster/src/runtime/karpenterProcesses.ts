@@ -65,7 +65,10 @@ function healthz(port: number): Promise<boolean> {
 
 async function serviceAccountExists(admin: KubeClient): Promise<boolean> {
   try {
-    await admin.request('GET', '/api/v1/namespaces/default/serviceaccounts/default');
+    await admin.request(
+      'GET',
+      '/api/v1/namespaces/default/serviceaccounts/default',
+    );
     return true;
   } catch {
     return false;
@@ -98,12 +101,15 @@ export async function startKarpenterProcesses(
     if (pids?.karpenter) {
       waitingFor = "Karpenter's /readyz";
       if (await healthz(healthPort)) {
-        waitingFor = 'kube-controller-manager to create the default ServiceAccount';
+        waitingFor =
+          'kube-controller-manager to create the default ServiceAccount';
         if (await serviceAccountExists(admin)) return pids;
       }
     }
     if (Date.now() > deadline) {
-      throw new Error(`Karpenter mode not ready after ${timeoutMs}ms: waiting for ${waitingFor}`);
+      throw new Error(
+        `Karpenter mode not ready after ${timeoutMs}ms: waiting for ${waitingFor}`,
+      );
     }
     await new Promise(r => setTimeout(r, 250));
   }

@@ -61,7 +61,8 @@ export interface StartControlPlaneOptions extends LayoutOptions {
    * Also run kube-scheduler, kube-controller-manager, kwok and Karpenter's kwok provider, with
    * Karpenter's own provider-neutral CRDs and a `KWOKNodeClass` named `default` instead of the
    * AWS provider's CRDs: NodePools then really get nodes. Off by default (API-server-only suites
-   * stay fast); a running control plane of the other mode in the same state dir is replaced.
+   * stay fast). `true` or `false` replaces a running control plane of the other mode in the same
+   * state dir; left out, a running one of either mode is reused.
    */
   karpenter?: boolean;
 }
@@ -93,7 +94,12 @@ export async function startControlPlane(
     files.startLock,
     async () => {
       const existing = await healthyConnection(files);
-      if (existing && Boolean(existing.karpenter) === Boolean(options.karpenter))
+      // Unasked (`karpenter` undefined), either mode that runs will do.
+      if (
+        existing &&
+        (options.karpenter === undefined ||
+          Boolean(existing.karpenter) === options.karpenter)
+      )
         return handle(existing, files, true);
       // Leftovers of a crashed or half-stopped run would hold ports and data: clear them.
       await stopControlPlane(layout.stateDir);
