@@ -26,6 +26,7 @@ export type {
 } from './api/types';
 export {
   myRequestsRouteRef as nodePoolsMyRequestsRouteRef,
+  poolRouteRef as nodePoolsPoolRouteRef,
   requestRouteRef as nodePoolsRequestRouteRef,
   requestsRouteRef as nodePoolsRequestsRouteRef,
   rootRouteRef as nodePoolsRouteRef,

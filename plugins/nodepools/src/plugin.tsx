@@ -10,6 +10,7 @@ import { RiServerLine } from '@remixicon/react';
 import { nodePoolsApiRef } from './api/NodePoolsApi';
 import { NodePoolsClient } from './api/NodePoolsClient';
 import { rootRouteRef } from './routes';
+import { NfsNodePoolsLinks } from './routing';
 
 /** Registers {@link NodePoolsClient} as the app's {@link NodePoolsApi}. */
 export const nodePoolsApi = ApiBlueprint.make({
@@ -39,7 +40,11 @@ export const poolStatusEntityCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'resource', 'spec.type': 'karpenter-nodepool' },
     loader: () =>
-      import('./components/PoolStatusCard').then(m => <m.PoolStatusCard />),
+      import('./components/PoolStatusCard').then(m => (
+        <NfsNodePoolsLinks>
+          <m.PoolStatusCard />
+        </NfsNodePoolsLinks>
+      )),
   },
 });
 
@@ -49,7 +54,11 @@ export const teamPoolsEntityCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'group' },
     loader: () =>
-      import('./components/TeamPoolsCard').then(m => <m.EntityTeamPoolsCard />),
+      import('./components/TeamPoolsCard').then(m => (
+        <NfsNodePoolsLinks>
+          <m.EntityTeamPoolsCard />
+        </NfsNodePoolsLinks>
+      )),
   },
 });
 
@@ -59,7 +68,11 @@ export const ownerPoolsEntityCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'component' },
     loader: () =>
-      import('./components/TeamPoolsCard').then(m => <m.EntityTeamPoolsCard />),
+      import('./components/TeamPoolsCard').then(m => (
+        <NfsNodePoolsLinks>
+          <m.EntityTeamPoolsCard />
+        </NfsNodePoolsLinks>
+      )),
   },
 });
 

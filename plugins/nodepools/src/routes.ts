@@ -23,3 +23,9 @@ export const requestRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/requests/:id',
 });
+
+/** One pool: its status, NodeClaims and history. Catalog pool entities link here. */
+export const poolRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/pools/:id',
+});

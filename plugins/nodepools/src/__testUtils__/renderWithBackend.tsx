@@ -2,6 +2,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { nodePoolsApiRef } from '../api/NodePoolsApi';
 import { rootRouteRef } from '../routes';
+import { NfsNodePoolsLinks } from '../routing';
 import { fakeBackend, type BackendRoute } from './fakeBackend';
 
 /** Options of {@link renderWithBackend}. */
@@ -22,20 +23,23 @@ export async function renderWithBackend(
   options: RenderWithBackendOptions = {},
 ) {
   const backend = fakeBackend(route);
-  const rendered = await renderInTestApp(element, {
-    apis: [
-      [nodePoolsApiRef, backend.client],
-      mockApis.identity({
-        userEntityRef: options.user ?? 'user:default/approver',
-      }),
-      mockApis.permission({
-        authorize:
-          options.allow === false
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      }),
-    ],
-    mountedRoutes: { '/nodepools': rootRouteRef },
-  });
+  const rendered = await renderInTestApp(
+    <NfsNodePoolsLinks>{element}</NfsNodePoolsLinks>,
+    {
+      apis: [
+        [nodePoolsApiRef, backend.client],
+        mockApis.identity({
+          userEntityRef: options.user ?? 'user:default/approver',
+        }),
+        mockApis.permission({
+          authorize:
+            options.allow === false
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        }),
+      ],
+      mountedRoutes: { '/nodepools': rootRouteRef },
+    },
+  );
   return { ...backend, rendered };
 }

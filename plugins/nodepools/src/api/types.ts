@@ -8,6 +8,7 @@ import type {
   PolicyViolation,
   PoolPhase,
   PoolSpec,
+  PriceTable,
   RequestKind,
   RequestPreview,
   RequestState,
@@ -49,6 +50,11 @@ export interface ClusterPolicySummary {
   taintKey?: string;
   /** The node label key of team pools; workloads select it with their team's slug. */
   teamLabelKey?: string;
+  /**
+   * The price table cost estimates use. Cards show monthly costs only when the backend sends it
+   * (the policy has it, with defaults, but `GET /clusters` does not expose it yet).
+   */
+  prices?: PriceTable;
 }
 
 /**

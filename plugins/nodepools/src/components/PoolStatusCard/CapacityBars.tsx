@@ -1,40 +1,6 @@
 import { Flex, Text } from '@backstage/ui';
-import {
-  parseQuantity,
-  quantityToNumber,
-  type PoolRecord,
-} from '@nodepools/plugin-nodepools-common';
-import { useId } from 'react';
-
-const amount = (text: string | undefined) => {
-  if (!text) return 0;
-  const parsed = parseQuantity(text);
-  return parsed.ok ? quantityToNumber(parsed.quantity) : 0;
-};
-
-function Bar({
-  label,
-  used,
-  limit,
-}: {
-  label: string;
-  used?: string;
-  limit: string;
-}) {
-  const id = useId();
-  const max = amount(limit);
-  return (
-    <Flex direction="column" gap="1">
-      <Text id={id}>{`${label}: ${used ?? '0'} of ${limit}`}</Text>
-      <meter
-        aria-labelledby={id}
-        min={0}
-        max={max}
-        value={Math.min(amount(used), max)}
-      />
-    </Flex>
-  );
-}
+import type { PoolRecord } from '@nodepools/plugin-nodepools-common';
+import { QuantityMeter } from '../QuantityMeter';
 
 /**
  * Provisioned CPU and memory against the pool's limits. Provisioned is what the pool's nodes have
@@ -47,13 +13,17 @@ export function CapacityBars({ pool }: { pool: PoolRecord }) {
       direction="column"
       gap="2"
       role="group"
-      aria-label="Provisioned capacity"
+      aria-label={`Provisioned capacity of ${pool.name}`}
     >
       <Text variant="body-small" color="secondary">
         provisioned capacity (node capacity, not pod usage)
       </Text>
-      <Bar label="CPU" used={provisioned.cpu} limit={pool.spec.limits.cpu} />
-      <Bar
+      <QuantityMeter
+        label="CPU"
+        used={provisioned.cpu}
+        limit={pool.spec.limits.cpu}
+      />
+      <QuantityMeter
         label="Memory"
         used={provisioned.memory}
         limit={pool.spec.limits.memory}

@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { clustersBody, jsonResponse } from '../../__fixtures__/contract';
 import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
 import {
@@ -20,14 +21,18 @@ const resource = (poolId?: string): Entity => ({
   spec: { type: 'karpenter-nodepool', owner: 'group:default/payments' },
 });
 
-function renderCard(poolId?: string, clusters = clustersBody) {
+function renderCard(
+  poolId?: string,
+  clusters = clustersBody,
+  newPool = unappliedPool,
+) {
   return renderWithBackend(
     <EntityProvider entity={resource(poolId)}>
       <PoolStatusCard />
     </EntityProvider>,
     ({ path }) => {
       if (path === '/pools/pool-1') return jsonResponse(200, readyPool);
-      if (path === '/pools/pool-new') return jsonResponse(200, unappliedPool);
+      if (path === '/pools/pool-new') return jsonResponse(200, newPool);
       if (path.endsWith('/history'))
         return jsonResponse(200, { items: poolHistory });
       if (path === '/clusters') return jsonResponse(200, clusters);
@@ -54,7 +59,7 @@ describe('PoolStatusCard', () => {
       'NodeRegistrationHealthy: False (NodeRegistrationFailed) — one node did not join within 15m',
     ]);
     const capacity = screen.getByRole('group', {
-      name: 'Provisioned capacity',
+      name: 'Provisioned capacity of general',
     });
     expect(capacity).toHaveTextContent(
       'provisioned capacity (node capacity, not pod usage)',
@@ -88,6 +93,57 @@ describe('PoolStatusCard', () => {
     );
   });
 
+  it("lists the pool's NodeClaims with node, instance, zone, state and capacity", async () => {
+    await renderCard('pool-1');
+
+    const table = await screen.findByRole('grid', { name: 'NodeClaims' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.textContent)).toEqual([
+      'payments-general-7x2kqip-10-0-1-17.eu-west-1.compute.internalm6i.xlarge, spoteu-west-1aready4 CPU, 16Gi memory',
+      'payments-general-9m4tz(not registered)m6i.xlarge, spoteu-west-1bnot registered (NodeNotFound)',
+    ]);
+  });
+
+  it('says why there are no NodeClaims when the pool has no nodes', async () => {
+    await renderCard('pool-new', clustersBody, {
+      ...unappliedPool,
+      status: { conditions: [], nodes: 0, observedAt: '2026-11-24T10:00:00Z' },
+    });
+
+    expect(
+      await screen.findByText(/No NodeClaims: the pool has no nodes/),
+    ).toBeVisible();
+    expect(screen.queryByRole('grid', { name: 'NodeClaims' })).toBeNull();
+  });
+
+  it('copies the snippet to the clipboard with the keyboard', async () => {
+    // user-event puts a clipboard stub in place; the spy records what the button wrote to it.
+    const user = userEvent.setup();
+    const writeText = jest.spyOn(window.navigator.clipboard, 'writeText');
+    await renderCard('pool-1');
+    const snippet = await screen.findByLabelText('Workload snippet');
+
+    await user.tab();
+    const button = screen.getByRole('button', { name: 'Copy snippet' });
+    while (document.activeElement !== button) await user.tab();
+    await user.keyboard('{Enter}');
+
+    await waitFor(() =>
+      expect(writeText).toHaveBeenCalledWith(snippet.textContent),
+    );
+    expect(
+      await screen.findByText('Copied: paste it into the pod spec.'),
+    ).toHaveAttribute('role', 'status');
+  });
+
+  it('links to the pool page', async () => {
+    await renderCard('pool-1');
+
+    expect(
+      await screen.findByRole('link', { name: 'Open the pool page' }),
+    ).toHaveAttribute('href', '/nodepools/pools/pool-1');
+  });
+
   it('says the pool is not yet applied while it has no status', async () => {
     await renderCard('pool-new');
 
@@ -96,7 +152,7 @@ describe('PoolStatusCard', () => {
     expect(await screen.findByText('generation 2 applied')).toBeVisible();
     expect(await screen.findByLabelText('Workload snippet')).toBeVisible();
     expect(
-      screen.queryByRole('group', { name: 'Provisioned capacity' }),
+      screen.queryByRole('group', { name: /Provisioned capacity/ }),
     ).toBeNull();
   });
 

@@ -1,5 +1,6 @@
-import { Text } from '@backstage/ui';
+import { Button, Flex, Text } from '@backstage/ui';
 import { teamSlug } from '@nodepools/plugin-nodepools-common';
+import { useState } from 'react';
 import { stringify } from 'yaml';
 import type { ClusterPolicySummary } from '../../api/types';
 
@@ -15,6 +16,7 @@ export function WorkloadSnippet({
   owner: string;
   policy?: ClusterPolicySummary;
 }) {
+  const [copied, setCopied] = useState<'yes' | 'failed' | undefined>();
   if (!policy?.taintKey || !policy.teamLabelKey) {
     return (
       <Text color="secondary">
@@ -35,15 +37,36 @@ export function WorkloadSnippet({
     ],
     nodeSelector: { [policy.teamLabelKey]: team },
   });
+  const copy = async () => {
+    try {
+      await window.navigator.clipboard.writeText(yaml);
+      setCopied('yes');
+    } catch {
+      // No clipboard access (an insecure origin, or the browser refused): the text stays selectable.
+      setCopied('failed');
+    }
+  };
   return (
-    <pre
-      aria-label="Workload snippet"
-      // A scrollable region must take focus to be scrolled without a mouse (WCAG 2.1.1).
-      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-      tabIndex={0}
-      style={{ margin: 0, overflow: 'auto' }}
-    >
-      <code>{yaml}</code>
-    </pre>
+    <Flex direction="column" gap="2">
+      <pre
+        aria-label="Workload snippet"
+        // A scrollable region must take focus to be scrolled without a mouse (WCAG 2.1.1).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        style={{ margin: 0, overflow: 'auto' }}
+      >
+        <code>{yaml}</code>
+      </pre>
+      <Flex gap="3" align="center">
+        <Button variant="secondary" size="small" onPress={copy}>
+          Copy snippet
+        </Button>
+        <Text role="status" variant="body-small" color="secondary">
+          {copied === 'yes' && 'Copied: paste it into the pod spec.'}
+          {copied === 'failed' &&
+            'The browser did not allow copying: select the snippet and copy it.'}
+        </Text>
+      </Flex>
+    </Flex>
   );
 }

@@ -1,4 +1,3 @@
-import { useRouteRef } from '@backstage/frontend-plugin-api';
 import {
   Cell,
   CellText,
@@ -11,7 +10,7 @@ import {
 } from '@backstage/ui';
 import type { RequestRecord } from '@nodepools/plugin-nodepools-common';
 import { formatTime, shortRef } from '../../lib/format';
-import { requestRouteRef } from '../../routes';
+import { useNodePoolsLinks } from '../../routing';
 
 /** Props of {@link RequestsTable}. */
 export interface RequestsTableProps {
@@ -24,7 +23,7 @@ export function RequestsTable({
   requests,
   'aria-label': label = 'Requests',
 }: RequestsTableProps) {
-  const requestLink = useRouteRef(requestRouteRef);
+  const requestLink = useNodePoolsLinks().request;
   const rows = requests.map(request => ({ id: request.id, request }));
   return (
     <TableRoot aria-label={label}>
@@ -42,7 +41,7 @@ export function RequestsTable({
           const approvals = request.decisions.filter(
             d => d.decision === 'approve',
           ).length;
-          const href = requestLink?.({ id: request.id });
+          const href = requestLink?.(request.id);
           const title = `${request.pool} on ${request.cluster}`;
           return (
             <Row id={id}>

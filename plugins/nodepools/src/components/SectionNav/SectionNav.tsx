@@ -1,20 +1,13 @@
-import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { Flex, Link } from '@backstage/ui';
-import {
-  myRequestsRouteRef,
-  requestsRouteRef,
-  rootRouteRef,
-} from '../../routes';
+import { useNodePoolsLinks } from '../../routing';
 
 /** Links between the plugin's views; plain links, so they work with the keyboard and open in new tabs. */
 export function SectionNav() {
-  const overview = useRouteRef(rootRouteRef);
-  const queue = useRouteRef(requestsRouteRef);
-  const mine = useRouteRef(myRequestsRouteRef);
+  const { overview, queue, myRequests } = useNodePoolsLinks();
   const links = [
-    { label: 'Clusters', href: overview?.() },
-    { label: 'Approval queue', href: queue?.() },
-    { label: 'My requests', href: mine?.() },
+    { label: 'Clusters', href: overview },
+    { label: 'Approval queue', href: queue },
+    { label: 'My requests', href: myRequests },
   ].filter((link): link is { label: string; href: string } => !!link.href);
   if (links.length === 0) return null;
   return (

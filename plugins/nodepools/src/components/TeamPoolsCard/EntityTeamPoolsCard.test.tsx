@@ -1,45 +1,80 @@
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { clusterPolicySchema } from '@nodepools/plugin-nodepools-common';
 import { screen, within } from '@testing-library/react';
-import { jsonResponse } from '../../__fixtures__/contract';
+import {
+  clustersBody,
+  errorBody,
+  jsonResponse,
+} from '../../__fixtures__/contract';
 import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
+import type {
+  BackendCall,
+  BackendRoute,
+} from '../../__testUtils__/fakeBackend';
 import {
   pendingRequest,
   readyPool,
   unappliedPool,
 } from '../../__fixtures__/records';
+import type { ClusterList } from '../../api/types';
 import { EntityTeamPoolsCard } from './EntityTeamPoolsCard';
 
-function renderCard(entity: Entity) {
+const payments: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'payments' },
+  spec: { type: 'team', children: [] },
+};
+
+/** The clusters as a backend that also sends its price table would (see ClusterPolicySummary.prices). */
+const clustersWithPrices: ClusterList = {
+  items: clustersBody.items.map(c => ({
+    ...c,
+    policy: { ...c.policy, prices: clusterPolicySchema.parse({}).prices },
+  })),
+};
+
+const backend =
+  (clusters: ClusterList = clustersBody, pools = [readyPool, unappliedPool]) =>
+  ({ path }: BackendCall) => {
+    if (path === '/pools') return jsonResponse(200, { items: pools });
+    if (path === '/requests')
+      return jsonResponse(200, { items: [pendingRequest] });
+    if (path === '/clusters') return jsonResponse(200, clusters);
+    return undefined;
+  };
+
+function renderCard(entity: Entity, route: BackendRoute = backend()) {
   return renderWithBackend(
     <EntityProvider entity={entity}>
       <EntityTeamPoolsCard />
     </EntityProvider>,
-    ({ path }) => {
-      if (path === '/pools')
-        return jsonResponse(200, { items: [readyPool, unappliedPool] });
-      if (path === '/requests')
-        return jsonResponse(200, { items: [pendingRequest] });
-      return undefined;
-    },
+    route,
   );
 }
 
 describe('EntityTeamPoolsCard', () => {
-  it("lists a group's pools with phase and limits, and its pending requests", async () => {
-    const { calls } = await renderCard({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: { name: 'payments' },
-      spec: { type: 'team', children: [] },
-    });
+  it("lists a group's pools with phase, Ready, nodes and limits, and its pending requests", async () => {
+    const { calls } = await renderCard(payments);
 
-    const table = await screen.findByRole('grid', { name: 'Team pools' });
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map(r => r.textContent)).toEqual([
-      'generallocalready16 CPU, 64Gi memory',
-      'batchlocalprovisioning (not yet applied)16 CPU, 64Gi memory',
-    ]);
+    const list = await screen.findByRole('list', { name: 'Team pools' });
+    const general = within(list).getByRole('listitem', {
+      name: 'general on local',
+    });
+    expect(general).toHaveTextContent('Phase: ready · Ready: True · Nodes: 3');
+    expect(general).toHaveTextContent('Limits: 16 CPU, 64Gi memory');
+    expect(
+      within(general).getByRole('link', { name: 'general on local' }),
+    ).toHaveAttribute('href', '/nodepools/pools/pool-1');
+    const batch = within(list).getByRole('listitem', {
+      name: 'batch on local',
+    });
+    expect(batch).toHaveTextContent(
+      'Phase: provisioning · Ready: not reported yet · Nodes: 0',
+    );
+    expect(batch).toHaveTextContent('Not yet applied');
+
     expect(
       screen.getByRole('link', { name: 'update general on local' }),
     ).toHaveAttribute('href', '/nodepools/requests/req-1');
@@ -51,6 +86,88 @@ describe('EntityTeamPoolsCard', () => {
     expect(requests.query.getAll('state')).toEqual(['pending']);
   });
 
+  it('shows provisioned capacity against limits, labelled as provisioned capacity', async () => {
+    await renderCard(payments);
+
+    const capacity = await screen.findByRole('group', {
+      name: 'Provisioned capacity of general',
+    });
+    expect(capacity).toHaveTextContent(
+      'provisioned capacity (node capacity, not pod usage)',
+    );
+    expect(
+      within(capacity).getByRole('meter', { name: 'CPU: 12 of 16' }),
+    ).toHaveAttribute('value', '12');
+    expect(
+      within(capacity).getByRole('meter', { name: 'Memory: 48Gi of 64Gi' }),
+    ).toHaveAttribute('value', String(48 * 2 ** 30));
+  });
+
+  it("shows the team's budget used on each cluster: its pools' limits added up", async () => {
+    await renderCard(payments);
+
+    // Two pools of 16 CPU and 64Gi each, against the local cluster's budget of 128 and 512Gi.
+    const budget = await screen.findByRole('group', {
+      name: 'Team budget used on local',
+    });
+    expect(
+      within(budget).getByRole('meter', { name: 'CPU: 32 of 128' }),
+    ).toHaveAttribute('value', '32');
+    expect(
+      within(budget).getByRole('meter', { name: 'Memory: 128Gi of 512Gi' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('group', { name: 'Team budget used on staging' }),
+    ).toBeNull();
+  });
+
+  it('shows the monthly cost now and at the limits when the backend sends prices', async () => {
+    await renderCard(payments, backend(clustersWithPrices));
+
+    const general = await screen.findByRole('listitem', {
+      name: 'general on local',
+    });
+    expect(
+      await within(general).findByText(
+        'Monthly cost: USD 209 now; at most USD 279 at its limits',
+      ),
+    ).toBeVisible();
+  });
+
+  it('shows no cost line when the backend sends no prices', async () => {
+    await renderCard(payments);
+
+    await screen.findByRole('group', { name: 'Team budget used on local' });
+    expect(screen.queryByText(/Monthly cost/)).toBeNull();
+  });
+
+  it('says how to get a pool when the team has none', async () => {
+    await renderCard(payments, backend(clustersBody, []));
+
+    expect(
+      await screen.findByText(/This team has no node pool yet/),
+    ).toHaveTextContent('Request one with the node pool template in Create.');
+    expect(screen.queryByRole('group', { name: /Team budget/ })).toBeNull();
+  });
+
+  it('says what failed and offers to try again when the backend fails', async () => {
+    await renderCard(payments, call =>
+      call.path === '/pools'
+        ? jsonResponse(
+            503,
+            errorBody(503, 'ServiceUnavailableError', 'database is down'),
+          )
+        : backend()(call),
+    );
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent("Could not load the team's pools");
+    expect(alert).toHaveTextContent('database is down');
+    expect(
+      within(alert).getByRole('button', { name: 'Try again' }),
+    ).toBeVisible();
+  });
+
   it("shows a component's owner team's pools", async () => {
     const { calls } = await renderCard({
       apiVersion: 'backstage.io/v1alpha1',
@@ -59,9 +176,21 @@ describe('EntityTeamPoolsCard', () => {
       spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
     });
 
-    await screen.findByRole('grid', { name: 'Team pools' });
+    await screen.findByRole('list', { name: 'Team pools' });
     expect(calls.find(c => c.path === '/pools')!.query.get('owner')).toBe(
       'group:default/payments',
     );
+  });
+
+  it('explains an entity without an owner group', async () => {
+    const { calls } = await renderCard({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'orphan' },
+      spec: { type: 'service', owner: 'user:default/bob', lifecycle: 'x' },
+    });
+
+    expect(await screen.findByText(/is not owned by a group/)).toBeVisible();
+    expect(calls.filter(c => c.path === '/pools')).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
 import { Card, CardBody, CardHeader, Flex, Link, Text } from '@backstage/ui';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import { usePolledAsync } from '../../lib/usePolledAsync';
-import { requestRouteRef } from '../../routes';
+import { useNodePoolsLinks } from '../../routing';
 import { LoadErrorAlert } from '../LoadErrorAlert';
-import { TeamPoolsTable } from './TeamPoolsTable';
+import { TeamBudget } from './TeamBudget';
+import { TeamPoolList } from './TeamPoolList';
 
 /** Props of {@link TeamPoolsCard}. */
 export interface TeamPoolsCardProps {
@@ -12,75 +13,11 @@ export interface TeamPoolsCardProps {
   owner?: string;
 }
 
-/** A team's pools on every cluster and its requests still waiting for a decision. */
+/**
+ * A team's pools on every cluster (status, capacity, cost), its budget used per cluster, and its
+ * requests still waiting for a decision. Refreshed every 15 seconds.
+ */
 export function TeamPoolsCard({ owner }: TeamPoolsCardProps) {
-  const api = useApi(nodePoolsApiRef);
-  const requestLink = useRouteRef(requestRouteRef);
-  const data = usePolledAsync(async () => {
-    if (!owner) return undefined;
-    const [pools, pending] = await Promise.all([
-      api.listPools({ owner, limit: 100 }),
-      api.listRequests({ owner, state: ['pending'], limit: 20 }),
-    ]);
-    return { pools: pools.items, pending: pending.items };
-  }, [api, owner]);
-
-  let body;
-  if (!owner) {
-    body = (
-      <Text>
-        This entity is not owned by a group, so it has no team pools. Set
-        spec.owner to the team's group.
-      </Text>
-    );
-  } else if (data.error && !data.value) {
-    body = (
-      <LoadErrorAlert
-        subject="the team's pools"
-        error={data.error}
-        onRetry={data.retry}
-        retrying={data.loading}
-      />
-    );
-  } else if (!data.value) {
-    body = <Text role="status">Loading the team's pools…</Text>;
-  } else {
-    const { pools, pending } = data.value;
-    body = (
-      <Flex direction="column" gap="3">
-        {pools.length === 0 ? (
-          <Text>
-            This team has no node pool yet. Request one with the node pool
-            template in Create.
-          </Text>
-        ) : (
-          <TeamPoolsTable pools={pools} />
-        )}
-        <Text as="h4" variant="title-x-small">
-          Pending requests
-        </Text>
-        {pending.length === 0 ? (
-          <Text color="secondary">None waiting for a decision.</Text>
-        ) : (
-          <ul
-            aria-label="Pending requests"
-            style={{ margin: 0, paddingLeft: '1.25rem' }}
-          >
-            {pending.map(request => {
-              const text = `${request.kind} ${request.pool} on ${request.cluster}`;
-              const href = requestLink?.({ id: request.id });
-              return (
-                <li key={request.id}>
-                  {href ? <Link href={href}>{text}</Link> : <Text>{text}</Text>}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </Flex>
-    );
-  }
-
   return (
     <Card>
       <CardHeader>
@@ -88,7 +25,82 @@ export function TeamPoolsCard({ owner }: TeamPoolsCardProps) {
           Node pools
         </Text>
       </CardHeader>
-      <CardBody>{body}</CardBody>
+      <CardBody>
+        {owner ? (
+          <TeamPools owner={owner} />
+        ) : (
+          <Text>
+            This entity is not owned by a group, so it has no team pools. Set
+            spec.owner to the team's group.
+          </Text>
+        )}
+      </CardBody>
     </Card>
+  );
+}
+
+/** The card's body for an owner group: it loads only when there is one to load for. */
+function TeamPools({ owner }: { owner: string }) {
+  const api = useApi(nodePoolsApiRef);
+  const requestLink = useNodePoolsLinks().request;
+  const data = usePolledAsync(async () => {
+    const [pools, pending, clusters] = await Promise.all([
+      api.listPools({ owner, limit: 100 }),
+      api.listRequests({ owner, state: ['pending'], limit: 20 }),
+      // Budgets and prices only: the pools still show without them.
+      api.listClusters().catch(() => []),
+    ]);
+    return { pools: pools.items, pending: pending.items, clusters };
+  }, [api, owner]);
+
+  if (data.error && !data.value) {
+    return (
+      <LoadErrorAlert
+        subject="the team's pools"
+        error={data.error}
+        onRetry={data.retry}
+        retrying={data.loading}
+      />
+    );
+  }
+  if (!data.value) {
+    return <Text role="status">Loading the team's pools…</Text>;
+  }
+  const { pools, pending, clusters } = data.value;
+  return (
+    <Flex direction="column" gap="3">
+      {pools.length === 0 ? (
+        <Text>
+          This team has no node pool yet. Request one with the node pool
+          template in Create.
+        </Text>
+      ) : (
+        <>
+          <TeamPoolList pools={pools} clusters={clusters} />
+          <TeamBudget owner={owner} pools={pools} clusters={clusters} />
+        </>
+      )}
+      <Text as="h4" variant="title-x-small">
+        Pending requests
+      </Text>
+      {pending.length === 0 ? (
+        <Text color="secondary">None waiting for a decision.</Text>
+      ) : (
+        <ul
+          aria-label="Pending requests"
+          style={{ margin: 0, paddingLeft: '1.25rem' }}
+        >
+          {pending.map(request => {
+            const text = `${request.kind} ${request.pool} on ${request.cluster}`;
+            const href = requestLink?.(request.id);
+            return (
+              <li key={request.id}>
+                {href ? <Link href={href}>{text}</Link> : <Text>{text}</Text>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Flex>
   );
 }

@@ -1,0 +1,101 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import { Flex, Text } from '@backstage/ui';
+import { nodePoolsApiRef } from '../../api/NodePoolsApi';
+import { shortRef } from '../../lib/format';
+import { usePolledAsync } from '../../lib/usePolledAsync';
+import { HistoryTimeline } from '../HistoryTimeline';
+import { LoadErrorAlert } from '../LoadErrorAlert';
+import { CapacityBars } from './CapacityBars';
+import { ClusterHealthNote } from './ClusterHealthNote';
+import { ConditionsList } from './ConditionsList';
+import { NodeClaimsTable } from './NodeClaimsTable';
+import { WorkloadSnippet } from './WorkloadSnippet';
+
+/** Props of {@link PoolStatusView}. */
+export interface PoolStatusViewProps {
+  /** The pool's id in the backend. */
+  id: string;
+  /** How many history entries to show. */
+  historyLimit?: number;
+}
+
+/**
+ * The status of one pool, refreshed every 15 seconds: phase, conditions with reasons, nodes,
+ * NodeClaims, provisioned capacity against limits, the workload snippet and the history. The
+ * Resource entity card and the pool page both show this.
+ */
+export function PoolStatusView({ id, historyLimit = 10 }: PoolStatusViewProps) {
+  const api = useApi(nodePoolsApiRef);
+  const pool = usePolledAsync(() => api.getPool(id), [api, id]);
+  const history = usePolledAsync(
+    () => api.getPoolHistory(id, { limit: historyLimit }),
+    [api, id, historyLimit],
+  );
+  // For the snippet's keys and the cluster's health, which changes as the reconciler passes.
+  const clusters = usePolledAsync(() => api.listClusters(), [api]);
+
+  if (pool.error && !pool.value) {
+    return (
+      <LoadErrorAlert
+        subject="the pool"
+        error={pool.error}
+        onRetry={pool.retry}
+        retrying={pool.loading}
+      />
+    );
+  }
+  if (!pool.value) {
+    return <Text role="status">Loading the pool…</Text>;
+  }
+  const value = pool.value;
+  const cluster = clusters.value?.find(c => c.name === value.cluster);
+  const policy = cluster?.policy;
+  return (
+    <Flex direction="column" gap="3">
+      <Text>
+        <Text weight="bold">Phase:</Text> {value.phase}
+        {` · ${value.cluster} · ${shortRef(value.owner)}`}
+      </Text>
+      <ClusterHealthNote cluster={cluster} />
+      {value.lastError && (
+        <Text color="danger">{`Last error: ${value.lastError}`}</Text>
+      )}
+      {value.status ? (
+        <>
+          <Text>{`Nodes: ${value.status.nodes ?? 0}`}</Text>
+          <ConditionsList conditions={value.status.conditions} />
+          <CapacityBars pool={value} />
+          <Text as="h4" variant="title-x-small">
+            NodeClaims
+          </Text>
+          <NodeClaimsTable claims={value.status.nodeClaims ?? []} />
+        </>
+      ) : (
+        <Text color="secondary">
+          Not yet applied: the reconciler has not reported on this pool's
+          cluster yet. Status appears here once it has.
+        </Text>
+      )}
+      <Text as="h4" variant="title-x-small">
+        Use it in a workload
+      </Text>
+      <WorkloadSnippet owner={value.owner} policy={policy} />
+      <Text as="h4" variant="title-x-small">
+        History
+      </Text>
+      {history.error && !history.value ? (
+        <LoadErrorAlert
+          subject="the pool's history"
+          error={history.error}
+          onRetry={history.retry}
+          retrying={history.loading}
+        />
+      ) : (
+        <HistoryTimeline
+          label="Pool history"
+          events={history.value?.items ?? []}
+        />
+      )}
+    </Flex>
+  );
+}

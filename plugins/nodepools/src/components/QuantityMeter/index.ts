@@ -1,0 +1,2 @@
+export { QuantityMeter } from './QuantityMeter';
+export type { QuantityMeterProps } from './QuantityMeter';

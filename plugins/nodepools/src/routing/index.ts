@@ -1,0 +1,3 @@
+export { NodePoolsRootContext, useNodePoolsLinks } from './NodePoolsLinks';
+export type { NodePoolsLinks } from './NodePoolsLinks';
+export { NfsNodePoolsLinks } from './NfsNodePoolsLinks';
