@@ -151,7 +151,17 @@ describeKarpenter(
         { timeoutMs: 120_000 },
       );
 
-      const claims = await view.nodeClaims(nodePoolA);
+      // Pods may bind as soon as a node is Ready; Karpenter marks the claim Initialized just after.
+      const claims = await waitFor(
+        'every NodeClaim to be Initialized',
+        async () => {
+          const all = await view.nodeClaims(nodePoolA);
+          return all.length > 0 &&
+            all.every(c => conditionsOf(c).Initialized === 'True')
+            ? all
+            : undefined;
+        },
+      );
       const nodes = await view.nodes(nodePoolA);
       claimsAtStart = claims.length;
       expect(claims.length).toBeGreaterThanOrEqual(1);
@@ -335,9 +345,16 @@ describeKarpenter(
       await env.reconcile();
       expect((await env.poolOf(poolIdA)).phase).toBe('removed');
       // The evicted replicas have nowhere to go: no other node carries team A's label.
-      const pods = await view.pods(nsA);
-      expect(pods.length).toBeGreaterThan(0);
-      expect(pods.filter(p => podState(p).nodeName)).toEqual([]);
+      const pods = await waitFor(
+        'the replicas to be left without a node',
+        async () => {
+          const all = await view.pods(nsA);
+          return all.length > 0 && all.every(p => !podState(p).nodeName)
+            ? all
+            : undefined;
+        },
+      );
+      expect(pods.every(p => podState(p).phase === 'Pending')).toBe(true);
       passed += 1;
     });
   },
