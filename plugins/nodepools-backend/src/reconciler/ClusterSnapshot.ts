@@ -12,12 +12,13 @@ export const NODEPOOL_LABEL = 'karpenter.sh/nodepool';
 
 /**
  * What one pass knows of a cluster, read with a handful of list calls whatever the number of
- * pools, so a converged cluster costs a constant number of reads and no writes. Only objects
- * with our label are listed; a name missing here may still be taken by someone else's object,
- * which the steps check with a get before they create anything.
+ * pools, so a converged cluster costs a constant number of reads and no writes. NodePools are
+ * listed whole (a cluster has tens, not thousands), so a name taken by someone else's NodePool is
+ * seen without a get per pool; cluster-wide admission objects are listed by our label, and a
+ * missing name is checked with a get before anything is created.
  */
 export interface ClusterSnapshot {
-  /** Our NodePools by name. */
+  /** Every NodePool by name, ours or not (the steps check the label before they write). */
   nodePools: Map<string, KubeObject>;
   /** Karpenter's NodeClaims of any NodePool, grouped by NodePool name. */
   nodeClaims: Map<string, KubeObject[]>;
@@ -39,7 +40,7 @@ export async function readPoolObjects(
   client: ClusterClient,
 ): Promise<Pick<ClusterSnapshot, 'nodePools' | 'nodeClaims'>> {
   const [pools, claims] = await Promise.all([
-    client.list('karpenter.sh/v1', 'NodePool', OWNED),
+    client.list('karpenter.sh/v1', 'NodePool'),
     client.list('karpenter.sh/v1', 'NodeClaim', NODEPOOL_LABEL),
   ]);
   const nodeClaims = new Map<string, KubeObject[]>();

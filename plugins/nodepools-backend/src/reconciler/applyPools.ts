@@ -49,10 +49,8 @@ async function applyPool(
   snapshot: Pick<ClusterSnapshot, 'nodePools'>,
 ): Promise<'unchanged' | 'applied' | 'drift-corrected'> {
   const rendered = renderPoolObject(pool, ctx.cluster.policy);
-  // Not among ours: it may still exist without our label, and then it is not ours to write.
-  const live =
-    snapshot.nodePools.get(rendered.metadata.name) ??
-    (await ctx.client.get(rendered));
+  // The snapshot lists every NodePool, so absent here means absent from the cluster.
+  const live = snapshot.nodePools.get(rendered.metadata.name);
   if (live && !isOwned(live))
     throw new NotOwnedError(
       ctx.cluster.name,

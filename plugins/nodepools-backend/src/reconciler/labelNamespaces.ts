@@ -46,7 +46,9 @@ export async function labelNamespaces(
         if (!existing) continue;
         const key = ctx.cluster.policy.teamLabelKey;
         if (existing.metadata.labels?.[key] === team) continue;
-        await ctx.client.apply(label, { force: false });
+        const labelled = await ctx.client.apply(label, { force: false });
+        // Later pools naming the same namespace see it labelled and write nothing.
+        snapshot.namespaces.set(namespace, labelled);
         written += 1;
       }
     } catch (error) {

@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { VersionedPool } from '../database/NodePoolsStore';
 import type { ClusterSnapshot } from './ClusterSnapshot';
 import type { KubeObject } from './KubeObject';
+import { isOwned } from './ownership';
 import { readConditions, readNodeClaim } from './readNodeClaim';
 import type { ReconcileContext } from './ReconcileContext';
 
@@ -33,10 +34,9 @@ export async function observeStatus(
   snapshot: Pick<ClusterSnapshot, 'nodePools' | 'nodeClaims'>,
 ): Promise<number> {
   const byPoolId = new Map(
-    [...snapshot.nodePools.values()].map(o => [
-      o.metadata.labels?.[NODEPOOLS_LABELS.poolId],
-      o,
-    ]),
+    [...snapshot.nodePools.values()]
+      .filter(isOwned)
+      .map(o => [o.metadata.labels?.[NODEPOOLS_LABELS.poolId], o]),
   );
   let changed = 0;
   for (const pool of pools) {

@@ -37,7 +37,7 @@ async function removePool(
 ): Promise<boolean> {
   const ref = renderPoolObject(pool, ctx.cluster.policy);
   const name = ref.metadata.name;
-  let live = snapshot.nodePools.get(name) ?? (await ctx.client.get(ref));
+  let live = snapshot.nodePools.get(name);
   if (live && !isOwned(live))
     throw new NotOwnedError(ctx.cluster.name, 'NodePool', name);
   let sent = false;

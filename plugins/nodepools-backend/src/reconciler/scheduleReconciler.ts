@@ -32,16 +32,33 @@ export async function scheduleReconciler(
       },
     });
   }
+  // A running pass may have read the pools before this approval: trigger again once it is done,
+  // instead of leaving the approval to the next period.
+  const trigger = (cluster: string, attempt: number) => {
+    scheduler.triggerTask(reconcileTaskId(cluster)).catch(error => {
+      if (isConflict(error) && attempt < RETRIGGER_ATTEMPTS) {
+        setTimeout(
+          () => trigger(cluster, attempt + 1),
+          Math.min(250 * 2 ** attempt, (intervalSeconds * 1000) / 2),
+        ).unref();
+        return;
+      }
+      logger.debug(
+        `Could not trigger the reconcile of ${cluster} now: ${error}`,
+      );
+    });
+  };
   return cluster => {
     if (!reconciler.clusters().includes(cluster)) return;
     reconciler.retryNow(cluster);
-    // Already running is fine: the running pass or the next period picks the approval up.
-    scheduler
-      .triggerTask(reconcileTaskId(cluster))
-      .catch(error =>
-        logger.debug(
-          `Could not trigger the reconcile of ${cluster} now: ${error}`,
-        ),
-      );
+    trigger(cluster, 0);
   };
+}
+
+/** How often to try again while a pass runs (250 ms doubling: about half a minute in all). */
+const RETRIGGER_ATTEMPTS = 7;
+
+/** The scheduler's answer when the task is running right now. */
+function isConflict(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'ConflictError';
 }
