@@ -54,9 +54,7 @@ export function describeKarpenter(
     const clients: KubeClient[] = [];
     let plane: ControlPlane | undefined;
     let startMs = 0;
-    const stateDir = fs.mkdtempSync(
-      path.join(os.tmpdir(), 'nodepools-karpenter-'),
-    );
+    let stateDir: string | undefined;
     const started = () => {
       if (!plane)
         throw new Error('The Karpenter control plane has not started');
@@ -83,6 +81,8 @@ export function describeKarpenter(
     };
     beforeAll(async () => {
       const startedAt = Date.now();
+      // Made here, not while collecting: a suite filtered out entirely runs no hooks to remove it.
+      stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nodepools-karpenter-'));
       plane = await startControlPlane({
         stateDir,
         karpenter: true,
@@ -95,6 +95,7 @@ export function describeKarpenter(
     afterAll(async () => {
       for (const client of clients) client.close();
       await plane?.stop();
+      if (!stateDir) return;
       if (process.env.NODEPOOLS_KEEP_TEST_STATE === '1') {
         console.warn(`Kept the Karpenter control plane state in ${stateDir}`);
       } else {
