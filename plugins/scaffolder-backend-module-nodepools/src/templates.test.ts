@@ -103,16 +103,17 @@ describe('templates/', () => {
       const step = entity.spec.steps.find(
         (s: { action: string }) => s.action === 'nodepools:request',
       );
-      const dryRunning = entity.spec.parameters.flatMap(
-        (page: { properties: Record<string, Record<string, any>> }) =>
-          Object.values(page.properties).filter(p =>
-            [
-              'NodePoolLimits',
-              'NodePoolNodeClassPicker',
-              'NodePoolRequestCheck',
-            ].includes(p['ui:field']),
-          ),
-      );
+      const dryRunning: Array<Record<string, any>> =
+        entity.spec.parameters.flatMap(
+          (page: { properties: Record<string, Record<string, any>> }) =>
+            Object.values(page.properties).filter(p =>
+              [
+                'NodePoolLimits',
+                'NodePoolNodeClassPicker',
+                'NodePoolRequestCheck',
+              ].includes(p['ui:field']),
+            ),
+        );
       expect(dryRunning.map(p => p['ui:field'])).toContain(
         'NodePoolRequestCheck',
       );

@@ -92,6 +92,8 @@ describeApiServer('cluster health and preview warnings over the API', suite => {
       ['offline', { state: 'unknown' }],
       ['policy-only', { state: 'unknown', message: 'no url configured' }],
     ]);
+    // Node classes are known only once a pass has read them.
+    expect(before.body.items[0].nodeClasses).toBeUndefined();
 
     const started = new Date().toISOString();
     await run('local');
@@ -138,6 +140,21 @@ describeApiServer('cluster health and preview warnings over the API', suite => {
     expect(filed.status).toBe(201);
 
     await run('local');
+    // The form's node-class picker reads the same facts from the cluster summary.
+    const summary = await ctx.as('carol').get('/clusters/local');
+    expect(summary.body.nodeClasses).toContainEqual({
+      name: unpinned,
+      exists: true,
+      amiAliases: ['al2023@latest'],
+      warnings: [
+        `node class ${unpinned} uses an unpinned AMI alias (al2023@latest): every node is replaced when AWS publishes a new image`,
+        `node class ${unpinned} is not Ready (no Ready condition yet): nodes of this pool may fail to launch`,
+      ],
+    });
+    expect(summary.body.nodeClasses.map((c: any) => c.name)).toEqual([
+      'default',
+      unpinned,
+    ]);
     const expected = [
       `node class ${unpinned} uses an unpinned AMI alias (al2023@latest): every node is replaced when AWS publishes a new image`,
       // No Karpenter controller runs against this API server, so nothing ever marks it Ready.

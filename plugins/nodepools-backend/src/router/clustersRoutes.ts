@@ -2,10 +2,16 @@ import Router from 'express-promise-router';
 import { NotFoundError } from '@backstage/errors';
 import type { ClusterConfig } from '@nodepools/plugin-nodepools-node';
 import type { ClusterHealth } from '../reconciler/ClusterHealth';
+import {
+  nodeClassWarnings,
+  type NodeClassInfo,
+} from '../reconciler/observeNodeClasses';
 
-/** Where the cluster health comes from: the reconciler of this backend instance. */
+/** Where cluster health and node classes come from: the reconciler of this backend instance. */
 export interface ClusterHealthSource {
   health(): ClusterHealth[];
+  /** The allowed node classes as the last successful pass read them; undefined before one. */
+  nodeClasses?(cluster: string): NodeClassInfo[] | undefined;
 }
 
 /**
@@ -22,8 +28,16 @@ export function clusterHealthSummary(health: ClusterHealth | undefined) {
   };
 }
 
-/** What the API tells anyone signed in about a cluster: its policy, never its credentials. */
-export function clusterSummary(cluster: ClusterConfig, health?: ClusterHealth) {
+/**
+ * What the API tells anyone signed in about a cluster: its policy, health and the state of the
+ * node classes it allows (so a form offers only those that exist and are Ready), never its
+ * credentials.
+ */
+export function clusterSummary(
+  cluster: ClusterConfig,
+  health?: ClusterHealth,
+  nodeClasses?: NodeClassInfo[],
+) {
   const p = cluster.policy;
   return {
     name: cluster.name,
@@ -42,6 +56,15 @@ export function clusterSummary(cluster: ClusterConfig, health?: ClusterHealth) {
       teamLabelKey: p.teamLabelKey,
     },
     health: clusterHealthSummary(health),
+    // With the preview's own warnings, so a form says what the preview will say.
+    ...(nodeClasses
+      ? {
+          nodeClasses: nodeClasses.map(info => ({
+            ...info,
+            warnings: nodeClassWarnings(cluster.name, info.name, nodeClasses),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -56,7 +79,9 @@ export function clustersRoutes(
   router.get('/clusters', async (_req, res) => {
     const health = healthOf();
     res.json({
-      items: clusters.map(c => clusterSummary(c, health.get(c.name))),
+      items: clusters.map(c =>
+        clusterSummary(c, health.get(c.name), reconciler.nodeClasses?.(c.name)),
+      ),
     });
   });
   router.get('/clusters/:name', async (req, res) => {
@@ -65,7 +90,13 @@ export function clustersRoutes(
       throw new NotFoundError(
         `No cluster named "${req.params.name}" is configured`,
       );
-    res.json(clusterSummary(cluster, healthOf().get(cluster.name)));
+    res.json(
+      clusterSummary(
+        cluster,
+        healthOf().get(cluster.name),
+        reconciler.nodeClasses?.(cluster.name),
+      ),
+    );
   });
   return router;
 }

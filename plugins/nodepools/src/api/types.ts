@@ -79,6 +79,19 @@ export interface ClusterHealth {
   nextAttemptAt?: string;
 }
 
+/** One allowed node class as the reconciler last read it from the cluster. */
+export interface ClusterNodeClass {
+  name: string;
+  /** False when the cluster has no node class of that name. */
+  exists: boolean;
+  amiAliases: string[];
+  /** The Ready condition's status, when it has one. */
+  ready?: string;
+  readyMessage?: string;
+  /** What the preview of a request using this class warns about it. */
+  warnings: string[];
+}
+
 /** One configured cluster and its policy, from `GET /clusters`. */
 export interface ClusterSummary {
   name: string;
@@ -87,6 +100,8 @@ export interface ClusterSummary {
   policy: ClusterPolicySummary;
   /** Absent only from a backend older than cluster health. */
   health?: ClusterHealth;
+  /** The allowed node classes as the last reconcile saw them; absent before one. */
+  nodeClasses?: ClusterNodeClass[];
 }
 
 /** `GET /clusters`. */

@@ -1,9 +1,8 @@
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { previewRequest } from '@nodepools/plugin-nodepools-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { clustersBody, jsonResponse } from '../../__fixtures__/contract';
-import { defaultPolicy, unpinnedAmiWarning } from '../../__fixtures__/records';
+import { unpinnedAmiWarning } from '../../__fixtures__/records';
 import type { BackendRoute } from '../../__testUtils__/fakeBackend';
 import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
 import { NodeClassPickerField } from './NodeClassPickerField';
@@ -14,23 +13,22 @@ const gpuMissing =
 const gpuNotReady =
   'node class gpu is not Ready (SubnetsNotFound): nodes of this pool may fail to launch';
 
-/** The backend: its clusters, and dry runs whose warnings are what the reconciler saw of each class. */
+/** The backend: its clusters, with the warnings the reconciler's last pass left on each class. */
 function backend(warningsByClass: Record<string, string[]>): BackendRoute {
   return call => {
     if (call.method === 'GET' && call.path === '/clusters')
-      return jsonResponse(200, clustersBody);
-    if (call.method !== 'POST' || call.path !== '/requests') return undefined;
-    const { dryRun: _dryRun, ...request } = call.body;
-    const result = previewRequest({
-      request,
-      policy: defaultPolicy,
-      currentPools: [],
-    });
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    return jsonResponse(200, {
-      preview: result.preview,
-      warnings: warningsByClass[request.spec.nodeClass] ?? [],
-    });
+      return jsonResponse(200, {
+        items: clustersBody.items.map(cluster => ({
+          ...cluster,
+          nodeClasses: cluster.policy.nodeClasses.map(name => ({
+            name,
+            exists: !warningsByClass[name]?.some(w => /does not exist/.test(w)),
+            amiAliases: [],
+            warnings: warningsByClass[name] ?? [],
+          })),
+        })),
+      });
+    return undefined;
   };
 }
 
@@ -80,21 +78,8 @@ describe('NodeClassPickerField', () => {
 
     await userEvent.click(options[0]);
     expect(onChange).toHaveBeenCalledWith('default');
-    // One dry run per allowed class, for the form's team and cluster.
-    expect(
-      calls
-        .filter(c => c.method === 'POST')
-        .map(c => [
-          c.body.kind,
-          c.body.owner,
-          c.body.cluster,
-          c.body.spec.nodeClass,
-        ])
-        .sort(),
-    ).toEqual([
-      ['create', team.owner, 'staging', 'default'],
-      ['create', team.owner, 'staging', 'gpu'],
-    ]);
+    // The cluster summary says it all: no dry run per class.
+    expect(calls.map(c => `${c.method} ${c.path}`)).toEqual(['GET /clusters']);
   });
 
   it('says why a chosen class is no good: not Ready, or not offered on the cluster', async () => {
@@ -121,6 +106,25 @@ describe('NodeClassPickerField', () => {
     ).toHaveTextContent(
       'gpu is not offered on cluster local: choose one of default',
     );
+  });
+
+  it('offers every allowed class without remarks before the reconciler has read them', async () => {
+    const { rendered } = renderPicker({ ...team, cluster: 'staging' }, () =>
+      jsonResponse(200, clustersBody),
+    );
+    await rendered;
+    await screen.findByText('Choose a node class', undefined, {
+      timeout: 3000,
+    });
+    await userEvent.click(screen.getByRole('button', { name: /Node class/ }));
+    const options = within(await screen.findByRole('listbox')).getAllByRole(
+      'option',
+    );
+    expect(options.map(o => o.textContent)).toEqual(['default', 'gpu']);
+    expect(options.map(o => o.getAttribute('aria-disabled'))).toEqual([
+      null,
+      null,
+    ]);
   });
 
   it('waits for a cluster and asks for no dry run until then', async () => {

@@ -4,7 +4,7 @@ import { Flex, Select, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import { describeLoadError } from '../../components/LoadErrorAlert/describeLoadError';
-import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
+import type { RequestKindUiOptions } from '../requestKind';
 import { loadNodeClassChoices } from './loadNodeClassChoices';
 
 /**
@@ -15,19 +15,18 @@ import { loadNodeClassChoices } from './loadNodeClassChoices';
 export function NodeClassPickerField(
   props: FieldExtensionComponentProps<string, RequestKindUiOptions>,
 ) {
-  const { formData, onChange, formContext, schema, uiSchema, required } = props;
+  const { formData, onChange, formContext, schema, required } = props;
   const { rawErrors, disabled } = props;
   const api = useApi(nodePoolsApiRef);
   const form = (
     formContext as { formData?: Record<string, unknown> } | undefined
   )?.formData;
-  const kind = requestKindOf(uiSchema) === 'update' ? 'update' : 'create';
-  // Only what the probes depend on: typing elsewhere in the form asks nothing again.
-  const key = JSON.stringify([form?.owner, form?.cluster, form?.pool, kind]);
-  const loaded = useAsync(() => {
-    const [owner, cluster, pool] = JSON.parse(key);
-    return loadNodeClassChoices(api, { owner, cluster, pool }, kind);
-  }, [api, key]);
+  // Only the cluster matters: typing elsewhere in the form asks nothing again.
+  const cluster = form?.cluster;
+  const loaded = useAsync(
+    () => loadNodeClassChoices(api, { cluster }),
+    [api, cluster],
+  );
   const label = schema.title ?? 'Node class';
 
   if (loaded.error) {
@@ -38,18 +37,18 @@ export function NodeClassPickerField(
       </Text>
     );
   }
-  const { cluster, choices = [] } = loaded.value ?? {};
+  const { cluster: known, choices = [] } = loaded.value ?? {};
   const chosen = choices.find(c => c.name === formData);
   let problem: string | undefined;
-  if (cluster && formData && !chosen)
-    problem = `${formData} is not offered on cluster ${cluster}: choose one of ${
+  if (known && formData && !chosen)
+    problem = `${formData} is not offered on cluster ${known}: choose one of ${
       choices.map(c => c.name).join(', ') || 'none'
     }`;
   else if (chosen?.unusable) problem = chosen.unusable;
 
   let placeholder = 'Choose a node class';
   if (loaded.loading) placeholder = 'Loading node classes…';
-  else if (!cluster) placeholder = 'Choose a cluster first';
+  else if (!known) placeholder = 'Choose a cluster first';
 
   return (
     <Flex direction="column" gap="2">
@@ -57,7 +56,7 @@ export function NodeClassPickerField(
         label={label}
         description={schema.description}
         isRequired={required}
-        isDisabled={disabled || loaded.loading || !cluster}
+        isDisabled={disabled || loaded.loading || !known}
         placeholder={placeholder}
         isInvalid={!!problem || !!rawErrors?.length}
         options={choices.map(c => ({

@@ -8,12 +8,10 @@ export interface NodeClassChoice {
 }
 
 /**
- * What the backend's preview warnings say about one node class. `GET /clusters` lists the allowed
- * classes by name only; whether each exists and is Ready is known to the backend from the
- * reconciler's last pass and reaches a client only as the dry run's warnings, which name the class
- * in the words of the backend's `nodeClassWarnings` ("node class X does not exist on cluster Y: …",
- * "node class X is not Ready (…): …"). No warnings (`[]`, or undefined when the dry run failed)
- * means nothing is known against it.
+ * What the backend's preview warnings say about one node class (`GET /clusters` carries them per
+ * class, in the words of the backend's `nodeClassWarnings`: "node class X does not exist on
+ * cluster Y: …", "node class X is not Ready (…): …"). No warnings (`[]`, or undefined before the
+ * reconciler's first pass) means nothing is known against it.
  */
 export function nodeClassChoice(
   name: string,

@@ -1,12 +1,10 @@
 import { TestApiRegistry } from '@backstage/test-utils';
-import { previewRequest } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import {
   clustersBody,
   errorBody,
   jsonResponse,
 } from '../../__fixtures__/contract';
-import { defaultPolicy } from '../../__fixtures__/records';
 import {
   fakeBackend,
   type BackendRoute,
@@ -16,18 +14,19 @@ import { validateNodeClass } from './validateNodeClass';
 const gpuNotReady =
   'node class gpu is not Ready (SubnetsNotFound): nodes of this pool may fail to launch';
 
+// The reconciler saw gpu not Ready on staging; GET /clusters says so next to the policy.
 const route: BackendRoute = call => {
-  if (call.path === '/clusters') return jsonResponse(200, clustersBody);
-  const { dryRun: _dryRun, ...request } = call.body;
-  const result = previewRequest({
-    request,
-    policy: defaultPolicy,
-    currentPools: [],
-  });
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  if (call.path !== '/clusters') return undefined;
   return jsonResponse(200, {
-    preview: result.preview,
-    warnings: request.spec.nodeClass === 'gpu' ? [gpuNotReady] : [],
+    items: clustersBody.items.map(cluster => ({
+      ...cluster,
+      nodeClasses: cluster.policy.nodeClasses.map(name => ({
+        name,
+        exists: true,
+        amiAliases: [],
+        warnings: name === 'gpu' ? [gpuNotReady] : [],
+      })),
+    })),
   });
 };
 

@@ -1,6 +1,6 @@
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
-import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
+import type { RequestKindUiOptions } from '../requestKind';
 import { loadNodeClassChoices } from './loadNodeClassChoices';
 
 /**
@@ -10,16 +10,13 @@ import { loadNodeClassChoices } from './loadNodeClassChoices';
 export const validateNodeClass: CustomFieldValidator<
   string,
   RequestKindUiOptions
-> = async (value, validation, { apiHolder, formData, uiSchema }) => {
+> = async (value, validation, { apiHolder, formData }) => {
   const api = apiHolder.get(nodePoolsApiRef);
   if (!api || !value) return;
-  const kind = requestKindOf(uiSchema) === 'update' ? 'update' : 'create';
   // A backend that cannot be asked now must not stop a form it may well accept.
-  const { cluster, choices } = await loadNodeClassChoices(
-    api,
-    formData,
-    kind,
-  ).catch(() => ({ cluster: undefined, choices: [] }));
+  const { cluster, choices } = await loadNodeClassChoices(api, formData).catch(
+    () => ({ cluster: undefined, choices: [] }),
+  );
   if (!cluster) return;
   const chosen = choices.find(c => c.name === value);
   if (!chosen)
