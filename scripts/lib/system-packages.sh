@@ -5,6 +5,8 @@ ensure_system_packages() {
   local missing=()
   command -v go >/dev/null 2>&1 || missing+=(golang-go)
   command -v git >/dev/null 2>&1 || missing+=(git)
+  # The browser tests drive Debian's Chromium through playwright-core; they never download one.
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "    installing from Debian: ${missing[*]}"
     apt-get update -qq
@@ -13,4 +15,5 @@ ensure_system_packages() {
   # Debian's Go may be older than Kubernetes needs; the Go module proxy serves newer toolchains.
   export GOTOOLCHAIN="${GOTOOLCHAIN:-auto}"
   echo "    go: $(go version)"
+  echo "    chromium: $(/usr/bin/chromium --version 2>/dev/null || echo missing)"
 }

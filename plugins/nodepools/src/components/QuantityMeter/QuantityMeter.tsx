@@ -28,6 +28,7 @@ export function QuantityMeter({ label, used, limit }: QuantityMeterProps) {
     <Flex direction="column" gap="1">
       <Text id={id}>{`${label}: ${used ?? '0'} of ${limit}`}</Text>
       <meter
+        style={{ width: '100%', maxWidth: '24rem' }}
         aria-labelledby={id}
         min={0}
         max={max}

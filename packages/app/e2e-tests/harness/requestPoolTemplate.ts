@@ -1,0 +1,68 @@
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser.ts';
+
+/** What the team member asks for through the template. */
+export interface PoolAsk {
+  teamTitle: string;
+  clusterTitle: string;
+  pool: string;
+  namespace: string;
+  justification: string;
+}
+
+/**
+ * Fills in the template "Request a dedicated node pool" the way a user does (pickers, defaults,
+ * the limits field) and runs it. Returns the request id from the template's "Follow the request" link.
+ */
+export async function requestPoolThroughTemplate(
+  page: Page,
+  ask: PoolAsk,
+  screenshotPrefix: string,
+): Promise<string> {
+  await page.goto('/create/templates/default/request-node-pool');
+  await page
+    .getByRole('heading', { name: 'Request a dedicated node pool' })
+    .first()
+    .waitFor();
+
+  // Step 1: team (the catalog's owner picker), cluster (our picker), pool name.
+  const team = page.getByRole('textbox', { name: 'Team' });
+  await team.click();
+  await team.fill(ask.teamTitle);
+  await page.getByRole('option', { name: ask.teamTitle }).first().click();
+  await page.getByRole('button', { name: /Cluster/ }).click();
+  await page.getByRole('option', { name: ask.clusterTitle }).click();
+  await page.getByRole('textbox', { name: 'Pool name' }).fill(ask.pool);
+  await screenshot(page, `${screenshotPrefix}-template-team-and-cluster`);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Step 2: the template's defaults for architectures and capacity types; the node class picker
+  // offers the cluster's classes and starts on the template's default.
+  await page.getByText('CPU architectures').first().waitFor();
+  await page.getByRole('button', { name: /Node class/ }).waitFor();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Step 3: limits (defaults; the field shows budget and cost), namespaces, justification.
+  await page.getByText('Limits').first().waitFor();
+  // minItems: 1 gives the namespaces list its first, empty entry.
+  await page.locator('#root_namespaces_0').fill(ask.namespace);
+  await page
+    .getByRole('textbox', { name: 'Why does the team need this?' })
+    .fill(ask.justification);
+  // The policy check field asks the backend; the form cannot be submitted before its verdict.
+  await page
+    .getByText("Within the cluster's policy")
+    .waitFor({ timeout: 60_000 });
+  await screenshot(page, `${screenshotPrefix}-template-limits`);
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  const follow = page.getByRole('link', { name: 'Follow the request' });
+  await follow.waitFor({ timeout: 90_000 });
+  await screenshot(page, `${screenshotPrefix}-template-done`);
+  const href = (await follow.getAttribute('href')) ?? '';
+  const id = href.split('/requests/')[1]?.split(/[?#/]/)[0];
+  if (!id)
+    throw new Error(`"Follow the request" links to ${href}, not a request`);
+  return id;
+}

@@ -1,0 +1,312 @@
+/**
+ * The portal end to end in headless Chromium: real app, real backend, real control plane. A
+ * payments member requests a pool through the template, a member of another team cannot approve,
+ * a platform member approves it in the queue, the NodePool lands in the cluster, and the team's
+ * Group page and the pool page show it. Run by scripts/test (see run.sh); screenshots of every
+ * step go to docs/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import {
+  launchChromium,
+  openSignedIn,
+  screenshot,
+  type UserTab,
+} from './harness/browser.ts';
+import { switchGuestUser } from './harness/guestSession.ts';
+import { PORTAL_URL } from './harness/portalConfig.ts';
+import { waitFor } from './harness/progress.ts';
+import { requestPoolThroughTemplate } from './harness/requestPoolTemplate.ts';
+import { e2eSkipReason } from './harness/skipReason.ts';
+import {
+  WITH_KARPENTER,
+  startPortal,
+  type Portal,
+} from './harness/startPortal.ts';
+
+const POOL = 'pci';
+const NODEPOOL = `payments-${POOL}`;
+/** The phase the Group page must show: Ready needs a Karpenter controller in the control plane. */
+const EXPECTED_PHASE = WITH_KARPENTER ? 'ready' : 'provisioning';
+
+const skip = await e2eSkipReason();
+
+describe('the portal in Chromium', { concurrency: false, skip }, () => {
+  let portal: Portal;
+  let browser: Browser;
+  const tabs: UserTab[] = [];
+  let requestId: string | undefined;
+  let poolId: string | undefined;
+
+  /**
+   * A signed-in tab as `user` (switches the guest user, then signs in in a new context), and the
+   * user's token for checks through the API.
+   */
+  const signInAs = async (user: string) => {
+    const token = await switchGuestUser(portal.userFile, user);
+    const tab = await openSignedIn(browser, user);
+    tabs.push(tab);
+    return { ...tab, token };
+  };
+  const needRequest = () => {
+    assert.ok(requestId, 'needs the request the template step files');
+    return requestId;
+  };
+
+  before(
+    async () => {
+      portal = await startPortal();
+      browser = await launchChromium();
+    },
+    { timeout: 900_000 },
+  );
+
+  after(async () => {
+    for (const tab of tabs) await tab.context.close().catch(() => undefined);
+    await browser?.close();
+    await portal?.stop();
+  });
+
+  test(
+    'bob (payments) requests a pool through the template',
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const { page } = await signInAs('bob');
+      requestId = await requestPoolThroughTemplate(
+        page,
+        {
+          teamTitle: 'Payments',
+          clusterTitle: 'Local control plane',
+          pool: POOL,
+          namespace: 'payments-api',
+          justification: 'PCI card processing must not share nodes with others',
+        },
+        '01-bob',
+      );
+      await page.goto(`/nodepools/requests/${requestId}`);
+      await page.getByText('pending').first().waitFor();
+      // The requester may cancel, never approve their own request.
+      await page.getByRole('button', { name: 'Cancel request' }).waitFor();
+      assert.equal(
+        await page.getByRole('button', { name: 'Approve' }).count(),
+        0,
+      );
+      await screenshot(page, '02-bob-request-pending');
+    },
+  );
+
+  test(
+    'carol (search) sees no approve button',
+    { timeout: 120_000 },
+    async () => {
+      const bobsRequest = needRequest();
+      const token = await switchGuestUser(portal.userFile, 'carol');
+      // Carol files a request of her own team, so there is a pending request she may read.
+      const filed = await fetch(`${PORTAL_URL}/api/nodepools/requests`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({
+          kind: 'create',
+          owner: 'group:default/search',
+          cluster: 'local',
+          pool: 'reindex',
+          justification: 'Nightly re-indexing is noisy',
+          spec: {
+            requirements: { architectures: ['amd64'], capacityTypes: ['spot'] },
+            limits: { cpu: '8', memory: '32Gi' },
+            nodeClass: 'default',
+            namespaces: ['search-batch'],
+          },
+        }),
+      });
+      assert.equal(filed.status, 201, await filed.clone().text());
+      const own = (await filed.json()) as { id: string };
+
+      const { page } = await signInAs('carol');
+      await page.goto(`/nodepools/requests/${own.id}`);
+      await page.getByRole('button', { name: 'Cancel request' }).waitFor();
+      assert.equal(
+        await page.getByRole('button', { name: 'Approve' }).count(),
+        0,
+      );
+      await screenshot(page, '03-carol-own-request-no-approve');
+
+      // Bob's request is another team's: carol may not even read it.
+      await page.goto(`/nodepools/requests/${bobsRequest}`);
+      await page.getByRole('alert').first().waitFor();
+      assert.equal(
+        await page.getByRole('button', { name: 'Approve' }).count(),
+        0,
+      );
+
+      await page.goto('/nodepools/requests');
+      await page.getByRole('region', { name: 'Approval queue' }).waitFor();
+      await page.getByRole('link', { name: 'reindex on local' }).waitFor();
+      assert.equal(
+        await page.getByRole('link', { name: `${POOL} on local` }).count(),
+        0,
+        "carol's queue lists another team's request",
+      );
+    },
+  );
+
+  test(
+    'alice (platform) approves it in the queue',
+    { timeout: 120_000 },
+    async () => {
+      const id = needRequest();
+      const { page, token } = await signInAs('alice');
+      await page.goto('/nodepools/requests');
+      const queue = page.getByRole('region', { name: 'Approval queue' });
+      await queue.getByRole('link', { name: `${POOL} on local` }).waitFor();
+      await screenshot(page, '04-alice-approval-queue');
+      await queue.getByRole('link', { name: `${POOL} on local` }).click();
+      await page.waitForURL(`**/nodepools/requests/${id}`);
+      const approve = page.getByRole('button', { name: 'Approve' });
+      await approve.waitFor();
+      await screenshot(page, '05-alice-request-preview');
+      await approve.click();
+      await page
+        .getByRole('button', { name: 'Approve' })
+        .waitFor({ state: 'detached' });
+      const decided = await waitFor('the request to be applied', async () => {
+        const res = await fetch(`${PORTAL_URL}/api/nodepools/requests/${id}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        const body = (await res.json()) as { state: string; poolId?: string };
+        return body.state === 'applied' ? body : undefined;
+      });
+      poolId = decided.poolId;
+      await page.reload();
+      await page.getByText('applied').first().waitFor();
+      await screenshot(page, '06-alice-request-applied');
+    },
+  );
+
+  test(
+    'the NodePool is in the cluster with the team taint and limits',
+    {
+      timeout: 90_000,
+    },
+    async () => {
+      needRequest();
+      const nodePool = await waitFor(`NodePool ${NODEPOOL}`, () =>
+        portal.kubeAdmin.request<{
+          spec: {
+            limits: Record<string, string>;
+            template: { spec: { taints: Array<Record<string, string>> } };
+          };
+        }>('GET', `/apis/karpenter.sh/v1/nodepools/${NODEPOOL}`),
+      );
+      assert.deepEqual(nodePool.spec.limits, { cpu: '16', memory: '64Gi' });
+      assert.deepEqual(nodePool.spec.template.spec.taints, [
+        {
+          key: 'nodepools.backstage.io/team',
+          value: 'payments',
+          effect: 'NoSchedule',
+        },
+      ]);
+    },
+  );
+
+  test(
+    `the Group page shows the pool, its limits and ${EXPECTED_PHASE}`,
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      needRequest();
+      const { page } = await signInAs('bob');
+      await page.goto('/catalog/default/group/payments');
+      const pool = page
+        .getByRole('list', { name: 'Team pools' })
+        .getByRole('listitem', { name: `${POOL} on local` });
+      // The card refreshes every 15 s, so it follows the reconciler without a reload.
+      await pool
+        .getByText(`Phase: ${EXPECTED_PHASE}`, { exact: false })
+        .waitFor({ timeout: 60_000 });
+      await pool.getByText('Limits: 16 CPU, 64Gi memory').waitFor();
+      await pool
+        .getByRole('group', { name: `Provisioned capacity of ${POOL}` })
+        .waitFor();
+      await page
+        .getByRole('group', { name: 'Team budget used on local' })
+        .getByRole('meter', { name: 'CPU: 16 of 96' })
+        .waitFor();
+      await pool.scrollIntoViewIfNeeded();
+      await screenshot(page, '07-bob-group-page');
+
+      // A Component of the team shows the same pools.
+      await page.goto('/catalog/default/component/card-authoriser');
+      await page
+        .getByRole('list', { name: 'Team pools' })
+        .getByRole('listitem', { name: `${POOL} on local` })
+        .waitFor();
+    },
+  );
+
+  test(
+    "the pool's Resource page and its pool page show status and history",
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      needRequest();
+      assert.ok(poolId, 'the approved request names its pool');
+      const { page, token } = await signInAs('bob');
+      // The catalog module publishes each pool as a Resource named <cluster>-<team>-<pool>.
+      const entity = `local-${NODEPOOL}`;
+      await waitFor(`the catalog to hold resource ${entity}`, async () => {
+        const res = await fetch(
+          `${PORTAL_URL}/api/catalog/entities/by-name/resource/default/${entity}`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        return res.ok ? true : undefined;
+      });
+      await page.goto(`/catalog/default/resource/${entity}`);
+      await page.getByText('Node pool status').waitFor({ timeout: 60_000 });
+      await page.getByLabel('Workload snippet').waitFor();
+      await page.getByRole('list', { name: 'Pool history' }).waitFor();
+      await screenshot(page, '08-bob-pool-resource-page');
+
+      // The entity's link and the card's link both lead to the pool page (no longer a dead link).
+      await page.getByRole('link', { name: 'Open the pool page' }).click();
+      await page.waitForURL(`**/nodepools/pools/${poolId}`);
+      await page
+        .getByRole('heading', { name: 'Node pool', exact: true })
+        .waitFor();
+      await page
+        .getByText(`Phase: ${EXPECTED_PHASE}`, { exact: false })
+        .first()
+        .waitFor();
+      const history = page.getByRole('list', { name: 'Pool history' });
+      await history
+        .getByText(/applied/)
+        .first()
+        .waitFor();
+      await screenshot(page, '09-bob-pool-page');
+    },
+  );
+
+  test('no page logged a console error', () => {
+    // Carol opening bob's request is meant to get a 404 (she may not read it); nothing else is.
+    const forbidden = `/api/nodepools/requests/${requestId}`;
+    const errors = tabs.flatMap(tab =>
+      tab.consoleErrors.filter(
+        e =>
+          !(
+            tab.user === 'carol' &&
+            e.url.includes(forbidden) &&
+            e.text.includes('404')
+          ),
+      ),
+    );
+    assert.deepEqual(errors, []);
+  });
+});
