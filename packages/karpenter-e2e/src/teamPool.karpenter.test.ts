@@ -294,7 +294,18 @@ describeKarpenter(
       expect(await runningPods(nsA)).toHaveLength(3);
       expect((await nodePoolResources())?.cpu).toBe('3');
       await env.reconcile();
-      expect((await env.poolOf(poolIdA)).status?.provisioned?.cpu).toBe('3');
+      const held = (await env.poolOf(poolIdA)).status;
+      expect(held?.provisioned?.cpu).toBe('3');
+      // 3 of 4 cpu is below the limit by capacity; Karpenter's own verdict is what says "at its limit".
+      expect(held?.limitsReached).toBeUndefined();
+      expect(held?.launchBlockedByLimits).toEqual({
+        pods: 3,
+        // Under kwok the 1 cpu left fits no instance type: Karpenter says none is big enough.
+        message: expect.stringContaining(
+          `karpenter.sh/nodepool In [${nodePoolA}]`,
+        ),
+        reportedAt: expect.any(String),
+      });
 
       // The limit was the reason: raise it through an approved update and the pods run.
       await env.approve({
@@ -316,6 +327,8 @@ describeKarpenter(
       await env.reconcile();
       const pool = await env.poolOf(poolIdA);
       expect(pool.spec.limits.cpu).toBe('8');
+      // The verdicts came before the raise, so they no longer count.
+      expect(pool.status?.launchBlockedByLimits).toBeUndefined();
       expect(pool.status?.provisioned).toMatchObject({
         cpu: '6',
         memory: '6Gi',

@@ -77,11 +77,12 @@ export class ClusterClient {
     }
   }
 
-  /** Every object of a kind (cluster-wide), optionally filtered by a label selector. */
+  /** Every object of a kind (cluster-wide), optionally filtered by label and field selectors. */
   async list(
     apiVersion: string,
     kind: string,
     labelSelector?: string,
+    fieldSelector?: string,
   ): Promise<KubeObject[]> {
     const ref = { apiVersion, kind, metadata: { name: '' } };
     const result = await this.call('list', ref, () =>
@@ -92,7 +93,7 @@ export class ClusterClient {
         undefined,
         undefined,
         undefined,
-        undefined,
+        fieldSelector,
         labelSelector,
       ),
     );

@@ -22,6 +22,8 @@ export interface ClusterSnapshot {
   nodePools: Map<string, KubeObject>;
   /** Karpenter's NodeClaims of any NodePool, grouped by NodePool name. */
   nodeClaims: Map<string, KubeObject[]>;
+  /** `FailedScheduling` events: where Karpenter says a pool's limits keep pods pending. */
+  schedulingEvents: KubeObject[];
   /** Every namespace by name (we label some; we never create one). */
   namespaces: Map<string, KubeObject>;
   /** Our admission policies and bindings by `kind/name`. */
@@ -35,13 +37,21 @@ export const tenancyKey = (object: Pick<KubeObject, 'kind' | 'metadata'>) =>
 const byName = (objects: KubeObject[]) =>
   new Map(objects.map(o => [o.metadata.name, o]));
 
-/** Reads the NodePools and NodeClaims: all that status needs (a watch event reads only these). */
+/** What status is read from (a watch event reads only these). */
+export type PoolObjects = Pick<
+  ClusterSnapshot,
+  'nodePools' | 'nodeClaims' | 'schedulingEvents'
+>;
+
+/** Reads the NodePools, NodeClaims and scheduling events: all that status needs. */
 export async function readPoolObjects(
   client: ClusterClient,
-): Promise<Pick<ClusterSnapshot, 'nodePools' | 'nodeClaims'>> {
-  const [pools, claims] = await Promise.all([
+): Promise<PoolObjects> {
+  const [pools, claims, schedulingEvents] = await Promise.all([
     client.list('karpenter.sh/v1', 'NodePool'),
     client.list('karpenter.sh/v1', 'NodeClaim', NODEPOOL_LABEL),
+    // Filtered by the API server, so a busy cluster's other events are not read.
+    client.list('v1', 'Event', undefined, 'reason=FailedScheduling'),
   ]);
   const nodeClaims = new Map<string, KubeObject[]>();
   for (const claim of claims) {
@@ -49,7 +59,7 @@ export async function readPoolObjects(
     if (!pool) continue;
     nodeClaims.set(pool, [...(nodeClaims.get(pool) ?? []), claim]);
   }
-  return { nodePools: byName(pools), nodeClaims };
+  return { nodePools: byName(pools), nodeClaims, schedulingEvents };
 }
 
 /** Reads everything a full pass compares against. */

@@ -1,15 +1,19 @@
 import {
   limitsReached,
+  requestsExceedLimits,
   NODEPOOLS_ANNOTATIONS,
   NODEPOOLS_LABELS,
+  type LaunchBlockedByLimits,
   type PoolPhase,
   type PoolStatus,
 } from '@nodepools/plugin-nodepools-common';
 import { isDeepStrictEqual } from 'node:util';
 import type { VersionedPool } from '../database/NodePoolsStore';
-import type { ClusterSnapshot } from './ClusterSnapshot';
+import type { PoolObjects } from './ClusterSnapshot';
 import type { KubeObject } from './KubeObject';
-import { isOwned } from './ownership';
+import { FIELD_MANAGER, isOwned } from './ownership';
+import { readLimitBlocks } from './readLimitBlocks';
+import { renderPoolObject } from './renderPoolObject';
 import { readConditions, readNodeClaim } from './readNodeClaim';
 import type { ReconcileContext } from './ReconcileContext';
 
@@ -31,8 +35,24 @@ const CONDITIONS = [
 export async function observeStatus(
   ctx: ReconcileContext,
   pools: VersionedPool[],
-  snapshot: Pick<ClusterSnapshot, 'nodePools' | 'nodeClaims'>,
+  snapshot: PoolObjects,
 ): Promise<number> {
+  const ownedPools = new Map(
+    pools.map(p => [renderPoolObject(p, ctx.cluster.policy).metadata.name, p]),
+  );
+  const blocked = readLimitBlocks(snapshot.schedulingEvents, {
+    now: ctx.now(),
+    changedAt: name => lastAppliedAt(snapshot.nodePools.get(name)),
+    heldByLimits: (name, requests) => {
+      const pool = ownedPools.get(name);
+      const provisioned = snapshot.nodePools.get(name)?.status?.resources as
+        | Record<string, string>
+        | undefined;
+      return (
+        !!pool && requestsExceedLimits(pool.spec.limits, provisioned, requests)
+      );
+    },
+  });
   const byPoolId = new Map(
     [...snapshot.nodePools.values()]
       .filter(isOwned)
@@ -44,7 +64,13 @@ export async function observeStatus(
     const live = byPoolId.get(pool.id);
     if (!live) continue;
     const claims = snapshot.nodeClaims.get(live.metadata.name) ?? [];
-    const status = readStatus(live, claims, pool, ctx.now());
+    const status = readStatus(
+      live,
+      claims,
+      pool,
+      blocked.get(live.metadata.name),
+      ctx.now(),
+    );
     const phase = phaseOf(status);
     const { observedAt: _a, ...before } = pool.status ?? { observedAt: '' };
     const { observedAt: _b, ...after } = status;
@@ -83,6 +109,7 @@ function readStatus(
   live: KubeObject,
   claims: KubeObject[],
   pool: VersionedPool,
+  launchBlockedByLimits: LaunchBlockedByLimits | undefined,
   observedAt: string,
 ): PoolStatus {
   const raw = (live.status ?? {}) as {
@@ -106,8 +133,17 @@ function readStatus(
     ...(raw.resources ? { provisioned: { ...raw.resources } } : {}),
     ...(nodeClaims.length > 0 ? { nodeClaims } : {}),
     ...(reached.length > 0 ? { limitsReached: reached } : {}),
+    ...(launchBlockedByLimits ? { launchBlockedByLimits } : {}),
     observedAt,
   };
+}
+
+/** When our field manager last applied the object (its managedFields entry). */
+function lastAppliedAt(live: KubeObject | undefined): number | undefined {
+  const entry = live?.metadata.managedFields?.find(
+    f => f.manager === FIELD_MANAGER && f.operation === 'Apply',
+  );
+  return entry?.time ? new Date(entry.time).getTime() : undefined;
 }
 
 function phaseOf(status: PoolStatus): PoolPhase {
@@ -120,8 +156,11 @@ function phaseOf(status: PoolStatus): PoolPhase {
 function describe(status: PoolStatus, phase: PoolPhase): string {
   const ready = status.conditions.find(c => c.type === 'Ready');
   const why = ready?.reason ? ` (${ready.reason})` : '';
-  const limits = status.limitsReached?.length
+  let limits = status.limitsReached?.length
     ? `; at its ${status.limitsReached.join(' and ')} limit`
     : '';
+  const blocked = status.launchBlockedByLimits;
+  if (blocked)
+    limits += `; Karpenter cannot launch a node within its limits for ${blocked.pods} pending pod(s)`;
   return `NodePool is ${phase}${why}; ${status.nodes ?? 0} node(s)${limits}`;
 }

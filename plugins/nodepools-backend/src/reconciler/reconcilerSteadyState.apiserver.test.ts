@@ -70,9 +70,10 @@ describeApiServer('Reconciler in steady state', suite => {
       reads: convergedWithThree.reads,
       writes: 0,
     });
-    // Five lists (NodePools, NodeClaims, namespaces, admission policies, bindings) and one get per allowed node class.
+    // Six lists (NodePools, NodeClaims, scheduling events, namespaces, admission policies,
+    // bindings) and one get per allowed node class.
     expect(convergedWithFifteen.reads).toBe(
-      5 + env.config.clusters[0].policy.nodeClasses.length,
+      6 + env.config.clusters[0].policy.nodeClasses.length,
     );
 
     const points = await metrics.collect();
@@ -126,6 +127,44 @@ describeApiServer('Reconciler in steady state', suite => {
         .get('nodepools.reconcile.drift_corrections')
         ?.map(p => [p.attributes.cluster, p.value]),
     ).toEqual([['local', 1]]);
+  });
+
+  it("says when Karpenter reports that the pool's limits keep pods pending", async () => {
+    const pool = (await env.store.livePools('local')).find(
+      p => p.name === 'steady-2',
+    )!;
+    const name = renderPoolObject(pool, env.config.clusters[0].policy).metadata
+      .name;
+    const message = `Failed to schedule pod, all available instance types exceed limits for nodepool (NodePool=${name})`;
+    // Karpenter's event on a pending pod, as it words it; nothing runs Karpenter here.
+    for (const pod of ['web-1', 'web-2'])
+      await suite.client().create({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: {
+          name: suite.name(`${pod}-limits`),
+          namespace: suite.namespace,
+        },
+        involvedObject: { kind: 'Pod', name: pod, namespace: suite.namespace },
+        reason: 'FailedScheduling',
+        type: 'Warning',
+        message,
+        source: { component: 'karpenter' },
+        lastTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      } as unknown as KubeObject);
+    expect((await pass()).writes).toBe(0);
+    const seen = await env.poolOf(pool.id);
+    expect(seen.status?.launchBlockedByLimits).toEqual({
+      pods: 2,
+      message,
+      reportedAt: expect.any(String),
+    });
+    expect(
+      (await env.historyOf(pool.id)).find(e => e.type === 'pool.status-changed')
+        ?.message,
+    ).toMatch(
+      /Karpenter cannot launch a node within its limits for 2 pending pod\(s\)$/,
+    );
   });
 
   it('brings status changes in through watches, without waiting for a pass', async () => {

@@ -4,6 +4,9 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { NodePoolsReconciler } from './NodePoolsReconciler';
 
+/** How often to try again while a pass runs (250 ms doubling: about half a minute in all). */
+const RETRIGGER_ATTEMPTS = 7;
+
 /** The scheduler task that reconciles one cluster. */
 export function reconcileTaskId(cluster: string): string {
   return `nodepools-reconcile-${cluster}`;
@@ -55,8 +58,6 @@ export async function scheduleReconciler(
   };
 }
 
-/** How often to try again while a pass runs (250 ms doubling: about half a minute in all). */
-const RETRIGGER_ATTEMPTS = 7;
 
 /** The scheduler's answer when the task is running right now. */
 function isConflict(error: unknown): boolean {

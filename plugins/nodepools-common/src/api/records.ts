@@ -43,6 +43,16 @@ export interface PoolNodeClaim {
   deleting?: boolean;
 }
 
+/** Pods Karpenter recently could not place because the pool's limits leave no room. */
+export interface LaunchBlockedByLimits {
+  /** Distinct pods Karpenter reported within the last few minutes. */
+  pods: number;
+  /** Karpenter's message, as in `kubectl describe pod`. */
+  message: string;
+  /** When Karpenter last said so. */
+  reportedAt: string;
+}
+
 /** What the reconciler last observed of a pool in its cluster. */
 export interface PoolStatus {
   observedGeneration?: number;
@@ -54,6 +64,11 @@ export interface PoolStatus {
   nodeClaims?: PoolNodeClaim[];
   /** Limits that provisioned capacity has reached: Karpenter launches no more nodes for the pool. */
   limitsReached?: Array<'cpu' | 'memory' | 'gpu'>;
+  /**
+   * Karpenter's own word that the pool's limits keep pods pending: no instance type fits in what
+   * is left. It comes before `limitsReached` whenever the room left is smaller than any instance.
+   */
+  launchBlockedByLimits?: LaunchBlockedByLimits;
   observedAt: string;
 }
 

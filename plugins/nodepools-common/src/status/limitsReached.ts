@@ -1,5 +1,9 @@
 import type { PoolLimits } from '../model/PoolSpec';
-import { compareQuantities, parseQuantity } from '../quantity/Quantity';
+import {
+  compareQuantities,
+  parseQuantity,
+  sumQuantities,
+} from '../quantity/Quantity';
 
 /** The NodePool `limits` key each pool limit renders to. */
 const LIMIT_RESOURCES: Record<keyof PoolLimits, string> = {
@@ -27,4 +31,33 @@ export function limitsReached(
       reached.push(key);
   }
   return reached;
+}
+
+/**
+ * True when a pod asking for `requests` cannot fit in the room the pool's limits leave beside
+ * what is provisioned: Karpenter then launches nothing for it, whatever instance types exist.
+ * A request equal to the room does not fit either: an instance small enough for the room has
+ * less allocatable than capacity (Karpenter counts kube-reserved and eviction overhead).
+ * Resources the limits do not name, and unparseable values, never block.
+ */
+export function requestsExceedLimits(
+  limits: PoolLimits,
+  provisioned: Record<string, string> | undefined,
+  requests: Record<string, string>,
+): boolean {
+  for (const key of Object.keys(LIMIT_RESOURCES) as Array<keyof PoolLimits>) {
+    const resource = LIMIT_RESOURCES[key];
+    const limit = parseQuantity(limits[key]);
+    const need = parseQuantity(requests[resource]);
+    const used = parseQuantity(provisioned?.[resource] ?? '0');
+    if (limits[key] === undefined || !limit.ok || !need.ok || !used.ok)
+      continue;
+    const after = sumQuantities([used.quantity, need.quantity]);
+    if (
+      need.quantity.nanos > 0n &&
+      compareQuantities(after, limit.quantity) >= 0
+    )
+      return true;
+  }
+  return false;
 }
