@@ -7,8 +7,9 @@ import {
   resolveLayout,
   type ControlPlaneConnection,
 } from '@nodepools/local-cluster';
-import { format, resolveConfig } from 'prettier';
-import { benchmarksFile, writeBenchmarkSection } from './benchmarkSection';
+// One writer for docs/benchmarks.md: it formats each section with the repo's prettier.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports, no-restricted-imports
+import { writeBenchmarkSection } from '@nodepools/plugin-nodepools-backend/src/__testUtils__/benchmarks/benchmarkReport';
 
 /** A Markdown table; prettier aligns it when the section is formatted. */
 function markdownTable(header: string[], rows: string[][]): string {
@@ -118,10 +119,5 @@ export function writeKarpenterBenchmark(run: KarpenterRun): void {
       ],
     ),
   ].join('\n');
-  // Formatted by the repo's prettier (CI runs `prettier --check .`), so a run leaves the file clean.
-  const config = resolveConfig.sync(benchmarksFile()) ?? {};
-  writeBenchmarkSection(
-    BENCHMARK_SECTION,
-    format(markdown, { ...config, parser: 'markdown' }),
-  );
+  writeBenchmarkSection(BENCHMARK_SECTION, markdown);
 }

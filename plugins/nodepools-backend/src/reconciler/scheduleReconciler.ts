@@ -58,7 +58,6 @@ export async function scheduleReconciler(
   };
 }
 
-
 /** The scheduler's answer when the task is running right now. */
 function isConflict(error: unknown): boolean {
   return (error as { name?: unknown } | null)?.name === 'ConflictError';

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 
 /** docs/benchmarks.md at the repository root. */
 // Benchmarks run from the source tree only, never from a build, so __dirname is the source folder.
@@ -9,11 +10,17 @@ export const BENCHMARKS_FILE = resolve(
   '../../../../../docs/benchmarks.md',
 );
 
-/** Replaces (or appends) one named section of docs/benchmarks.md, leaving the others alone. */
+/**
+ * Replaces (or appends) one named section of docs/benchmarks.md, leaving the others alone. The
+ * section is formatted by the repo's prettier and set off by blank lines, as `prettier --check`
+ * (run in CI) wants it, so a benchmark run leaves nothing to reformat.
+ */
 export function writeBenchmarkSection(name: string, markdown: string) {
   const start = `<!-- bench:${name}:start -->`;
   const end = `<!-- bench:${name}:end -->`;
-  const block = `${start}\n${markdown.trim()}\n${end}`;
+  const config = resolveConfig.sync(BENCHMARKS_FILE) ?? {};
+  const formatted = format(markdown.trim(), { ...config, parser: 'markdown' });
+  const block = `${start}\n\n${formatted.trim()}\n\n${end}`;
   const current = existsSync(BENCHMARKS_FILE)
     ? readFileSync(BENCHMARKS_FILE, 'utf8')
     : '# Benchmarks\n\nFigures written by the benchmark suites (`./scripts/bench`); each section says how it was measured.\n';
