@@ -1,6 +1,10 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { describeApiServer, type KubeObject } from '@nodepools/local-cluster';
 import { testMetrics } from './__testUtils__/collectMetrics';
+import {
+  karpenterCondition,
+  writeKarpenterStatus,
+} from './__testUtils__/karpenterStatus';
 import { reconcilerTestEnv } from './__testUtils__/reconcilerTestEnv';
 import { NodePoolsReconciler } from './NodePoolsReconciler';
 import { PoolStatusWatcher } from './PoolStatusWatcher';
@@ -180,7 +184,6 @@ describeApiServer('Reconciler in steady state', suite => {
       )!;
       const name = renderPoolObject(pool, env.config.clusters[0].policy)
         .metadata.name;
-      const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
       const claimName = suite.name('watched-claim');
       // Karpenter would write these; nothing runs here, so the admin writes them.
       await suite.client().create({
@@ -206,50 +209,16 @@ describeApiServer('Reconciler in steady state', suite => {
           ],
         },
       } as KubeObject);
-      await suite
-        .client()
-        .request(
-          'PATCH',
-          `/apis/karpenter.sh/v1/nodeclaims/${claimName}/status`,
-          {
-            body: {
-              status: {
-                nodeName: 'ip-10-0-1-23.eu-west-1.compute.internal',
-                capacity: { cpu: '2', memory: '8Gi' },
-                conditions: [
-                  {
-                    type: 'Ready',
-                    status: 'True',
-                    reason: 'Ready',
-                    message: '',
-                    lastTransitionTime: now,
-                  },
-                ],
-              },
-            },
-            contentType: 'application/merge-patch+json',
-          },
-        );
-      await suite
-        .client()
-        .request('PATCH', `/apis/karpenter.sh/v1/nodepools/${name}/status`, {
-          body: {
-            status: {
-              nodes: 1,
-              resources: { cpu: '2', memory: '8Gi', nodes: '1' },
-              conditions: [
-                {
-                  type: 'Ready',
-                  status: 'True',
-                  reason: 'Ready',
-                  message: '',
-                  lastTransitionTime: now,
-                },
-              ],
-            },
-          },
-          contentType: 'application/merge-patch+json',
-        });
+      await writeKarpenterStatus(suite, 'nodeclaims', claimName, {
+        nodeName: 'ip-10-0-1-23.eu-west-1.compute.internal',
+        capacity: { cpu: '2', memory: '8Gi' },
+        conditions: [karpenterCondition('Ready', 'True')],
+      });
+      await writeKarpenterStatus(suite, 'nodepools', name, {
+        nodes: 1,
+        resources: { cpu: '2', memory: '8Gi', nodes: '1' },
+        conditions: [karpenterCondition('Ready', 'True')],
+      });
       const deadline = Date.now() + 15_000;
       let seen = await env.poolOf(pool.id);
       while (seen.phase !== 'ready' || !seen.status?.nodeClaims) {

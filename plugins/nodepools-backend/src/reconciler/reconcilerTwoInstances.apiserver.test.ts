@@ -1,4 +1,3 @@
-import type { RootLifecycleService } from '@backstage/backend-plugin-api';
 import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
 import { mockServices } from '@backstage/backend-test-utils';
 import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
@@ -11,6 +10,7 @@ import { RequestWorkflow } from '../workflow/RequestWorkflow';
 import { ClusterClient } from './ClusterClient';
 import type { KubeObject } from './KubeObject';
 import { reconcilerTestEnv } from './__testUtils__/reconcilerTestEnv';
+import { testRootLifecycle } from './__testUtils__/testRootLifecycle';
 import { NodePoolsReconciler } from './NodePoolsReconciler';
 import { scheduleReconciler } from './scheduleReconciler';
 
@@ -18,17 +18,6 @@ const databases = createTestDatabases();
 const POSTGRES = databases
   .eachSupportedId()
   .find(([id]) => id.startsWith('POSTGRES'));
-
-/** A root lifecycle whose shutdown the test runs, so the schedulers' workers stop. */
-function testLifecycle() {
-  const hooks: Array<() => void | Promise<void>> = [];
-  const lifecycle = {
-    addStartupHook: () => {},
-    addBeforeShutdownHook: () => {},
-    addShutdownHook: (hook: () => void | Promise<void>) => hooks.push(hook),
-  } as unknown as RootLifecycleService;
-  return { lifecycle, shutdown: () => Promise.all(hooks.map(h => h())) };
-}
 
 /** Every NodePool write either instance sends, in order, and which instance sent it. */
 const nodePoolWrites: Array<{ instance: string; name: string }> = [];
@@ -61,7 +50,7 @@ if (!POSTGRES) {
   describeApiServer(
     'Two backend instances on one PostgreSQL',
     suite => {
-      const lifecycles: Array<ReturnType<typeof testLifecycle>> = [];
+      const lifecycles: Array<ReturnType<typeof testRootLifecycle>> = [];
       const knexes: Knex[] = [];
       let instances: Array<{
         name: string;
@@ -84,7 +73,7 @@ if (!POSTGRES) {
             getClient: async () => knex,
           });
           const logger = mockServices.logger.mock();
-          const { lifecycle, shutdown } = testLifecycle();
+          const { lifecycle, shutdown } = testRootLifecycle();
           lifecycles.push({ lifecycle, shutdown });
           const scheduler = DefaultSchedulerService.create({
             database,

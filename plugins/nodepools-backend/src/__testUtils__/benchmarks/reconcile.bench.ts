@@ -1,5 +1,4 @@
 import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
-import type { RootLifecycleService } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { describeApiServer } from '@nodepools/local-cluster';
@@ -20,6 +19,7 @@ import {
   reconcilerToken,
   SHARED_POLICY,
 } from '../../reconciler/__testUtils__/reconcilerTestEnv';
+import { testRootLifecycle } from '../../reconciler/__testUtils__/testRootLifecycle';
 import { RequestWorkflow } from '../../workflow/RequestWorkflow';
 import { createRequest, people, testConfig } from '../fixtures';
 import { quantile, writeBenchmarkSection } from './benchmarkReport';
@@ -82,18 +82,6 @@ async function naiveCycle(
       }
     }),
   );
-}
-
-function testLifecycle() {
-  const hooks: Array<() => void | Promise<void>> = [];
-  return {
-    lifecycle: {
-      addStartupHook: () => {},
-      addBeforeShutdownHook: () => {},
-      addShutdownHook: (hook: () => void | Promise<void>) => hooks.push(hook),
-    } as unknown as RootLifecycleService,
-    shutdown: () => Promise.all(hooks.map(h => h())),
-  };
 }
 
 describeApiServer(
@@ -213,7 +201,7 @@ describeApiServer(
       for (let s = 0; s < DIRECT_SAMPLES; s++) direct.push(await resize(s));
 
       // The same through Backstage's real scheduler (global tasks in the database).
-      const { lifecycle, shutdown } = testLifecycle();
+      const { lifecycle, shutdown } = testRootLifecycle();
       const scheduler = DefaultSchedulerService.create({
         database,
         logger,
