@@ -26,6 +26,8 @@ import {
 } from './harness/startPortal.ts';
 
 const POOL = 'pci';
+/** The team's namespace the request names; the reconciler labels it for the team. */
+const NAMESPACE = 'payments-api';
 const NODEPOOL = `payments-${POOL}`;
 /** The phase the Group page must show: Ready needs a Karpenter controller in the control plane. */
 const EXPECTED_PHASE = WITH_KARPENTER ? 'ready' : 'provisioning';
@@ -58,6 +60,14 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
     async () => {
       portal = await startPortal();
       browser = await launchChromium();
+      // The team's namespace exists before it asks for a pool, as it would in a real cluster.
+      await portal.kubeAdmin.request('POST', '/api/v1/namespaces', {
+        body: {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: { name: NAMESPACE },
+        },
+      });
     },
     { timeout: 900_000 },
   );
@@ -81,7 +91,7 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
           teamTitle: 'Payments',
           clusterTitle: 'Local control plane',
           pool: POOL,
-          namespace: 'payments-api',
+          namespace: NAMESPACE,
           justification: 'PCI card processing must not share nodes with others',
         },
         '01-bob',
@@ -291,6 +301,73 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
         .first()
         .waitFor();
       await screenshot(page, '09-bob-pool-page');
+    },
+  );
+
+  test(
+    'a pod with the copied snippet gets a node: the pool page lists its NodeClaim',
+    {
+      timeout: 240_000,
+    },
+    async () => {
+      needRequest();
+      assert.ok(poolId, 'the approved request names its pool');
+      const { page, token } = await signInAs('bob');
+      await page.goto(`/nodepools/pools/${poolId}`);
+      await page.getByLabel('Workload snippet').waitFor();
+      await page.getByRole('button', { name: 'Copy snippet' }).click();
+      await page.getByText('Copied: paste it into the pod spec.').waitFor();
+      const snippet = await page.evaluate(() => navigator.clipboard.readText());
+      assert.match(snippet, /^tolerations:\n/);
+
+      // What the team does next: paste the snippet into a pod spec and apply it.
+      const indented = snippet.trimEnd().replace(/^/gm, '  ');
+      await portal.kubeAdmin.request(
+        'POST',
+        `/api/v1/namespaces/${NAMESPACE}/pods`,
+        {
+          contentType: 'application/yaml',
+          body: [
+            'apiVersion: v1',
+            'kind: Pod',
+            `metadata: { name: card-authoriser, namespace: ${NAMESPACE} }`,
+            'spec:',
+            indented,
+            '  containers:',
+            // kwok marks bound pods Running without pulling the image.
+            '    - { name: app, image: registry.invalid/app:1, resources: { requests: { cpu: "1", memory: 1Gi } } }',
+            '',
+          ].join('\n'),
+        },
+      );
+
+      // Karpenter launches a node for it; the reconciler reports the claim on its next pass.
+      const claims = await waitFor(
+        "the pool's NodeClaim in the backend",
+        async () => {
+          const res = await fetch(
+            `${PORTAL_URL}/api/nodepools/pools/${poolId}`,
+            {
+              headers: { Authorization: `Bearer ${token}` },
+            },
+          );
+          const pool = (await res.json()) as {
+            status?: { nodeClaims?: Array<{ name: string }> };
+          };
+          const found = pool.status?.nodeClaims ?? [];
+          return found.length > 0 ? found : undefined;
+        },
+        { timeoutMs: 180_000, intervalMs: 2_000 },
+      );
+      await page.reload();
+      const table = page.getByRole('grid', { name: 'NodeClaims' });
+      await table
+        .getByRole('row')
+        .filter({ hasText: claims[0].name })
+        .waitFor();
+      await page.getByText('Nodes: 1').waitFor();
+      await table.scrollIntoViewIfNeeded();
+      await screenshot(page, '10-bob-pool-page-nodeclaim');
     },
   );
 

@@ -49,6 +49,10 @@ export async function openSignedIn(
     viewport: { width: 1280, height: 860 },
     baseURL: PORTAL_URL,
   });
+  // The pool page's "Copy snippet" button writes to the clipboard; the tests read it back.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: PORTAL_URL,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const consoleErrors: ConsoleError[] = [];

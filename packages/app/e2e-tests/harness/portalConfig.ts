@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ControlPlane } from '@nodepools/local-cluster';
+import { parse, stringify } from 'yaml';
 import { REPO_ROOT } from './paths.ts';
 
 /** The origin the e2e portal serves app and API from (see app-config.e2e.yaml). */
@@ -13,20 +14,36 @@ export interface PortalConfigFiles {
   userFile: string;
 }
 
+/** How the portal's reconciler authenticates to the cluster. */
+export interface ReconcilerCredentials {
+  token: string;
+  username: string;
+}
+
 /**
- * Writes the generated config: the demo's `nodepools` section pointed at this run's control
- * plane (the same script the demo uses), a database folder of this run's own, and the guest user.
+ * Writes the generated config: the demo's `nodepools` section with its `local` cluster pointed at
+ * this run's control plane as the given reconciler identity, a database folder of this run's own,
+ * and the guest user. Config arrays replace rather than merge, so the whole section is copied.
  */
 export function writePortalConfig(
   stateDir: string,
-  connectionPath: string,
+  controlPlane: Pick<ControlPlane, 'server' | 'caData'>,
+  reconciler: ReconcilerCredentials,
 ): PortalConfigFiles {
   const clusterFile = path.join(stateDir, 'app-config.cluster.yaml');
-  execFileSync(
-    process.execPath,
-    ['scripts/lib/write-local-config.mjs', connectionPath, clusterFile],
-    { cwd: REPO_ROOT, stdio: 'ignore' },
+  const { nodepools } = parse(
+    fs.readFileSync(path.join(REPO_ROOT, 'app-config.yaml'), 'utf8'),
   );
+  const local = nodepools.clusters.find(
+    (c: { name: string }) => c.name === 'local',
+  );
+  Object.assign(local, {
+    url: controlPlane.server,
+    caData: controlPlane.caData,
+    auth: { type: 'serviceAccount', token: reconciler.token },
+  });
+  local.policy = { ...local.policy, reconcilerUsername: reconciler.username };
+  fs.writeFileSync(clusterFile, stringify({ nodepools }), { mode: 0o600 });
   const databaseFile = path.join(stateDir, 'app-config.database.yaml');
   const sqliteDir = path.join(stateDir, 'sqlite');
   fs.mkdirSync(sqliteDir, { recursive: true });

@@ -8,6 +8,7 @@ import {
   type ControlPlane,
 } from '@nodepools/local-cluster';
 import { writePortalConfig } from './portalConfig.ts';
+import { reconcilerIdentity } from './reconcilerIdentity.ts';
 import { REPO_ROOT, createStateDir } from './paths.ts';
 import { progress, timedStep } from './progress.ts';
 import { startBackend, type RunningBackend } from './startBackend.ts';
@@ -66,7 +67,11 @@ export async function startPortal(): Promise<Portal> {
       caData: controlPlane.caData,
       token: controlPlane.tokens.admin,
     });
-    const config = writePortalConfig(stateDir, controlPlane.connectionPath);
+    const reconciler = await timedStep(
+      'reconciler identity from deploy/rbac/nodepools-reconciler.yaml',
+      () => reconcilerIdentity(kubeAdmin),
+    );
+    const config = writePortalConfig(stateDir, controlPlane, reconciler);
     if (
       process.env.NODEPOOLS_E2E_REUSE_BUILD === '1' &&
       fs.existsSync(path.join(REPO_ROOT, 'packages/app/dist/index.html'))
