@@ -136,6 +136,56 @@ describe('PoolStatusCard', () => {
     ).toHaveAttribute('role', 'status');
   });
 
+  it("says when the pool's limits keep pods pending, and how to raise them", async () => {
+    await renderCard('pool-new', clustersBody, {
+      ...readyPool,
+      id: 'pool-new',
+      status: {
+        ...readyPool.status!,
+        limitsReached: ['cpu'],
+        launchBlockedByLimits: {
+          pods: 2,
+          message:
+            'all available instance types exceed limits for nodepool: "payments-general"',
+          reportedAt: '2026-11-24T09:58:00.000Z',
+        },
+      },
+    });
+
+    expect(
+      await screen.findByText(
+        "2 pod(s) pending: the pool's limits leave no room for another node",
+      ),
+    ).toBeVisible();
+    expect(
+      screen.getByText(/all available instance types exceed limits/),
+    ).toHaveTextContent(
+      'Karpenter, 2026-11-24 09:58 UTC: all available instance types exceed limits for nodepool: "payments-general" To grow the pool, ask for higher limits with the template "Change a node pool" in Create.',
+    );
+  });
+
+  it('says when provisioned capacity reached a limit', async () => {
+    await renderCard('pool-new', clustersBody, {
+      ...readyPool,
+      id: 'pool-new',
+      status: { ...readyPool.status!, limitsReached: ['cpu', 'memory'] },
+    });
+
+    expect(
+      await screen.findByText(
+        'At its cpu and memory limit: Karpenter launches no more nodes for this pool',
+      ),
+    ).toBeVisible();
+  });
+
+  it('says nothing about limits while there is room', async () => {
+    await renderCard('pool-1');
+
+    expect(await screen.findByText('Nodes: 3')).toBeVisible();
+    expect(screen.queryByText(/limit: Karpenter launches no more/)).toBeNull();
+    expect(screen.queryByText(/pod\(s\) pending/)).toBeNull();
+  });
+
   it('links to the pool page', async () => {
     await renderCard('pool-1');
 

@@ -8,6 +8,7 @@ import { LoadErrorAlert } from '../LoadErrorAlert';
 import { CapacityBars } from './CapacityBars';
 import { ClusterHealthNote } from './ClusterHealthNote';
 import { ConditionsList } from './ConditionsList';
+import { LimitsNote } from './LimitsNote';
 import { NodeClaimsTable } from './NodeClaimsTable';
 import { WorkloadSnippet } from './WorkloadSnippet';
 
@@ -65,6 +66,7 @@ export function PoolStatusView({ id, historyLimit = 10 }: PoolStatusViewProps) {
           <Text>{`Nodes: ${value.status.nodes ?? 0}`}</Text>
           <ConditionsList conditions={value.status.conditions} />
           <CapacityBars pool={value} />
+          <LimitsNote status={value.status} />
           <Text as="h4" variant="title-x-small">
             NodeClaims
           </Text>

@@ -3,6 +3,7 @@ import type { PoolRecord } from '@nodepools/plugin-nodepools-common';
 import type { ClusterSummary } from '../../api/types';
 import { useNodePoolsLinks } from '../../routing';
 import { CapacityBars } from '../PoolStatusCard/CapacityBars';
+import { LimitsNote } from '../PoolStatusCard/LimitsNote';
 import { describePoolCost } from './poolCost';
 
 /** "True", or "False (Reason)": the NodePool's Ready condition as Karpenter reports it. */
@@ -57,7 +58,10 @@ export function TeamPoolList({ pools, clusters }: TeamPoolListProps) {
               </Text>
               <Text>{`Limits: ${limitsText(pool)}`}</Text>
               {pool.status ? (
-                <CapacityBars pool={pool} />
+                <>
+                  <CapacityBars pool={pool} />
+                  <LimitsNote status={pool.status} />
+                </>
               ) : (
                 <Text color="secondary">
                   Not yet applied: the reconciler has not reported on it yet.
