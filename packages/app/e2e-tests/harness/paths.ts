@@ -12,8 +12,14 @@ export const REPO_ROOT = path.resolve(
   '..',
 );
 
-/** Where the screenshots the README links to are written. */
-export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
+/**
+ * Where the screenshots are written: the ones the README links to, refreshed by every run, unless
+ * `NODEPOOLS_E2E_SCREENSHOT_DIR` points elsewhere (e.g. `.test-results/screenshots` while iterating).
+ */
+export const SCREENSHOT_DIR = path.resolve(
+  REPO_ROOT,
+  process.env.NODEPOOLS_E2E_SCREENSHOT_DIR ?? 'docs/screenshots',
+);
 
 /** A fresh state folder for one run: control plane, database, logs, generated config. */
 export function createStateDir(): string {
