@@ -9,13 +9,14 @@ import {
 } from '../../__fixtures__/contract';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import { NodePoolsClient } from '../../api/NodePoolsClient';
+import { readyPool, poolHistory } from '../../__fixtures__/records';
 import { NodePoolsPage } from './NodePoolsPage';
 
 type Route = (path: string) => Response | Promise<Response>;
 
 // The real client over a stubbed fetch: the page is checked against the backend's wire shapes,
 // not against a hand-written fake of the client.
-function renderPage(route: Route) {
+function renderPage(route: Route, path?: string) {
   const backendFetch = jest.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input));
     return route(url.pathname.replace(/^\/api\/nodepools/, ''));
@@ -26,6 +27,8 @@ function renderPage(route: Route) {
   });
   return renderInTestApp(<NodePoolsPage />, {
     apis: [[nodePoolsApiRef, client]],
+    // The test app renders the page at its root, so paths are the page's own.
+    ...(path ? { initialRouteEntries: [path] } : {}),
   });
 }
 
@@ -138,5 +141,35 @@ describe('NodePoolsPage', () => {
       await screen.findByText('Checking the nodepools backend…'),
     ).toBeVisible();
     expect(screen.getByText('Loading clusters…')).toBeVisible();
+  });
+
+  it('shows a pool at pools/:id, where the catalog links', async () => {
+    await renderPage(path => {
+      if (path === '/pools/pool-1') return jsonResponse(200, readyPool);
+      if (path === '/pools/pool-1/history')
+        return jsonResponse(200, { items: poolHistory });
+      if (path === '/clusters') return jsonResponse(200, clustersBody);
+      return jsonResponse(404, errorBody(404, 'NotFoundError', `no ${path}`));
+    }, '/pools/pool-1');
+
+    expect(
+      await screen.findByRole('heading', { name: 'Node pool' }),
+    ).toBeVisible();
+    expect(await screen.findByText('Nodes: 3')).toBeVisible();
+    expect(
+      await screen.findByRole('list', { name: 'Pool history' }),
+    ).toHaveTextContent('generation 2 applied');
+  });
+
+  it('says what to do when the pool does not exist', async () => {
+    await renderPage(
+      path =>
+        jsonResponse(404, errorBody(404, 'NotFoundError', `no pool ${path}`)),
+      '/pools/gone',
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not load the pool',
+    );
   });
 });
