@@ -53,6 +53,8 @@ const ROLES: Array<{ role: string; user: string; rules: unknown[] }> = [
         resources: ['nodes', 'pods'],
         verbs: ['get', 'list', 'watch'],
       },
+      // Karpenter's FailedScheduling verdicts, as the shipped ClusterRole allows.
+      { apiGroups: [''], resources: ['events'], verbs: ['list'] },
       {
         apiGroups: ['admissionregistration.k8s.io'],
         resources: [

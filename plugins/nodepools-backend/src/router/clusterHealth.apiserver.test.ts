@@ -151,6 +151,11 @@ describeApiServer('cluster health and preview warnings over the API', suite => {
         `node class ${unpinned} is not Ready (no Ready condition yet): nodes of this pool may fail to launch`,
       ],
     });
+    // The price table the team cards estimate cost with.
+    expect(summary.body.policy.prices).toMatchObject({
+      currency: 'USD',
+      'on-demand': { cpuCoreHour: expect.any(Number) },
+    });
     expect(summary.body.nodeClasses.map((c: any) => c.name)).toEqual([
       'default',
       unpinned,

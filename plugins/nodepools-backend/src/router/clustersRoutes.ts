@@ -54,6 +54,8 @@ export function clusterSummary(
       approverGroups: p.approverGroups,
       taintKey: p.taintKey,
       teamLabelKey: p.teamLabelKey,
+      // Estimates only (cost now and at the limits on the team's cards), nothing secret.
+      prices: p.prices,
     },
     health: clusterHealthSummary(health),
     // With the preview's own warnings, so a form says what the preview will say.
