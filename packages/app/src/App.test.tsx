@@ -135,9 +135,13 @@ describe('App', () => {
     window.history.replaceState(null, '', '/nodepools');
 
     render(App.createRoot());
-    await userEvent.click(await screen.findByRole('button', { name: 'Enter' }));
+    // The whole app loads lazily; on 2 cores shared with every other suite that takes seconds.
+    const loading = { timeout: 20_000 };
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Enter' }, loading),
+    );
 
-    const table = await screen.findByRole('grid', { name: 'Clusters' });
+    const table = await screen.findByRole('grid', { name: 'Clusters' }, loading);
     expect(within(table).getByRole('rowheader')).toHaveTextContent(
       'Local control plane (local)',
     );
@@ -162,5 +166,5 @@ describe('App', () => {
     expect(clustersCall?.headers.get('Authorization')).toBe(
       `Bearer ${guestToken}`,
     );
-  });
+  }, 60_000);
 });
