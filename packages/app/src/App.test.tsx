@@ -141,7 +141,11 @@ describe('App', () => {
       await screen.findByRole('button', { name: 'Enter' }, loading),
     );
 
-    const table = await screen.findByRole('grid', { name: 'Clusters' }, loading);
+    const table = await screen.findByRole(
+      'grid',
+      { name: 'Clusters' },
+      loading,
+    );
     expect(within(table).getByRole('rowheader')).toHaveTextContent(
       'Local control plane (local)',
     );
