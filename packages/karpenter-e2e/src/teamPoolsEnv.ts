@@ -5,13 +5,15 @@ import {
   mockServices,
   type TestDatabases,
 } from '@backstage/backend-test-utils';
-import type { KarpenterSuite } from '@nodepools/local-cluster';
+import {
+  reconcilerIdentity,
+  type KarpenterSuite,
+} from '@nodepools/local-cluster';
 import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import { DatabaseNodePoolsStore } from '@nodepools/plugin-nodepools-backend/src/database/DatabaseNodePoolsStore';
 import { NodePoolsReconciler } from '@nodepools/plugin-nodepools-backend/src/reconciler/NodePoolsReconciler';
 import { RequestWorkflow } from '@nodepools/plugin-nodepools-backend/src/workflow/RequestWorkflow';
 import { kwokClusterPolicy } from './kwokClusterPolicy';
-import { reconcilerIdentity } from './reconcilerIdentity';
 
 /** The cluster's name in the backend config. */
 export const CLUSTER = 'local';
@@ -29,7 +31,9 @@ export async function teamPoolsEnv(
   suite: KarpenterSuite,
   databases: TestDatabases,
 ) {
-  const identity = await reconcilerIdentity(suite.client());
+  const identity = await reconcilerIdentity(suite.client(), {
+    fieldManager: 'nodepools-karpenter-e2e',
+  });
   const policy = kwokClusterPolicy({ reconcilerUsername: identity.username });
   const config: NodePoolsConfig = {
     platformOwner: 'group:default/platform',

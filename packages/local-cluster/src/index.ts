@@ -56,6 +56,11 @@ export { KubeApiError } from './kube/KubeApiError.ts';
 export type { KubeStatus } from './kube/KubeApiError.ts';
 export type { KubeObject, ObjectReference } from './kube/resourcePath.ts';
 export { resourcePath } from './kube/resourcePath.ts';
+export {
+  reconcilerIdentity,
+  reconcilerRbacManifest,
+  reconcilerRbacObjects,
+} from './kube/reconcilerIdentity.ts';
 export { SAMPLE_EC2_NODE_CLASS } from './kube/sampleEc2NodeClass.ts';
 export { SAMPLE_KWOK_NODE_CLASS } from './kube/sampleKwokNodeClass.ts';
 

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import {
   KubeClient,
+  reconcilerIdentity,
   startControlPlane,
   type ControlPlane,
 } from '@nodepools/local-cluster';
 import { writePortalConfig } from './portalConfig.ts';
-import { reconcilerIdentity } from './reconcilerIdentity.ts';
 import { REPO_ROOT, createStateDir } from './paths.ts';
 import { progress, timedStep } from './progress.ts';
 import { startBackend, type RunningBackend } from './startBackend.ts';
@@ -69,7 +69,11 @@ export async function startPortal(): Promise<Portal> {
     });
     const reconciler = await timedStep(
       'reconciler identity from deploy/rbac/nodepools-reconciler.yaml',
-      () => reconcilerIdentity(kubeAdmin),
+      () =>
+        reconcilerIdentity(kubeAdmin, {
+          fieldManager: 'nodepools-browser-tests',
+          expirationSeconds: 7200,
+        }),
     );
     const config = writePortalConfig(stateDir, controlPlane, reconciler);
     if (

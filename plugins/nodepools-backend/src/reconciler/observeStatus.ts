@@ -1,5 +1,7 @@
 import {
   limitsReached,
+  nodePoolName,
+  teamSlug,
   requestsExceedLimits,
   NODEPOOLS_ANNOTATIONS,
   NODEPOOLS_LABELS,
@@ -13,7 +15,6 @@ import type { PoolObjects } from './ClusterSnapshot';
 import type { KubeObject } from './KubeObject';
 import { FIELD_MANAGER, isOwned } from './ownership';
 import { readLimitBlocks } from './readLimitBlocks';
-import { renderPoolObject } from './renderPoolObject';
 import { readConditions, readNodeClaim } from './readNodeClaim';
 import type { ReconcileContext } from './ReconcileContext';
 
@@ -38,7 +39,7 @@ export async function observeStatus(
   snapshot: PoolObjects,
 ): Promise<number> {
   const ownedPools = new Map(
-    pools.map(p => [renderPoolObject(p, ctx.cluster.policy).metadata.name, p]),
+    pools.map(p => [nodePoolName(teamSlug(p.owner), p.name), p]),
   );
   const blocked = readLimitBlocks(snapshot.schedulingEvents, {
     now: ctx.now(),

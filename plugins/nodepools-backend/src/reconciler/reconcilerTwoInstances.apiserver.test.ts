@@ -1,6 +1,4 @@
-import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
 import { mockServices } from '@backstage/backend-test-utils';
-import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { describeApiServer } from '@nodepools/local-cluster';
 import knexFactory, { type Knex } from 'knex';
 import { DatabaseNodePoolsStore } from '../database/DatabaseNodePoolsStore';
@@ -10,7 +8,7 @@ import { RequestWorkflow } from '../workflow/RequestWorkflow';
 import { ClusterClient } from './ClusterClient';
 import type { KubeObject } from './KubeObject';
 import { reconcilerTestEnv } from './__testUtils__/reconcilerTestEnv';
-import { testRootLifecycle } from './__testUtils__/testRootLifecycle';
+import { testScheduler } from './__testUtils__/testScheduler';
 import { NodePoolsReconciler } from './NodePoolsReconciler';
 import { scheduleReconciler } from './scheduleReconciler';
 
@@ -50,7 +48,7 @@ if (!POSTGRES) {
   describeApiServer(
     'Two backend instances on one PostgreSQL',
     suite => {
-      const lifecycles: Array<ReturnType<typeof testRootLifecycle>> = [];
+      const shutdowns: Array<() => Promise<unknown>> = [];
       const knexes: Knex[] = [];
       let instances: Array<{
         name: string;
@@ -73,16 +71,8 @@ if (!POSTGRES) {
             getClient: async () => knex,
           });
           const logger = mockServices.logger.mock();
-          const { lifecycle, shutdown } = testRootLifecycle();
-          lifecycles.push({ lifecycle, shutdown });
-          const scheduler = DefaultSchedulerService.create({
-            database,
-            logger,
-            metrics: metricsServiceMock.mock(),
-            rootLifecycle: lifecycle,
-            httpRouter: mockServices.httpRouter.mock(),
-            pluginMetadata: { getId: () => 'nodepools' },
-          });
+          const { scheduler, shutdown } = testScheduler(database, logger);
+          shutdowns.push(shutdown);
           const store = await DatabaseNodePoolsStore.create({ database });
           const reconciler = new NodePoolsReconciler({
             config,
@@ -120,7 +110,7 @@ if (!POSTGRES) {
         }
       });
       afterAll(async () => {
-        await Promise.all(lifecycles.map(l => l.shutdown()));
+        await Promise.all(shutdowns.map(shutdown => shutdown()));
         await knexes[1]?.destroy();
         await env.close();
       });

@@ -1,6 +1,4 @@
-import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { describeApiServer } from '@nodepools/local-cluster';
 import {
   renderNamespaceLabel,
@@ -19,7 +17,7 @@ import {
   reconcilerToken,
   SHARED_POLICY,
 } from '../../reconciler/__testUtils__/reconcilerTestEnv';
-import { testRootLifecycle } from '../../reconciler/__testUtils__/testRootLifecycle';
+import { testScheduler } from '../../reconciler/__testUtils__/testScheduler';
 import { RequestWorkflow } from '../../workflow/RequestWorkflow';
 import { createRequest, people, testConfig } from '../fixtures';
 import { quantile, writeBenchmarkSection } from './benchmarkReport';
@@ -201,15 +199,7 @@ describeApiServer(
       for (let s = 0; s < DIRECT_SAMPLES; s++) direct.push(await resize(s));
 
       // The same through Backstage's real scheduler (global tasks in the database).
-      const { lifecycle, shutdown } = testRootLifecycle();
-      const scheduler = DefaultSchedulerService.create({
-        database,
-        logger,
-        metrics: metricsServiceMock.mock(),
-        rootLifecycle: lifecycle,
-        httpRouter: mockServices.httpRouter.mock(),
-        pluginMetadata: { getId: () => 'nodepools' },
-      });
+      const { scheduler, shutdown } = testScheduler(database, logger);
       trigger = await scheduleReconciler(reconciler, scheduler, logger, 30);
       const scheduled: number[] = [];
       try {

@@ -1,13 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import {
   mockServices,
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import type { ApiServerSuite, KubeObject } from '@nodepools/local-cluster';
+import {
+  reconcilerIdentity,
+  reconcilerRbacObjects,
+  type ApiServerSuite,
+} from '@nodepools/local-cluster';
 import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
-import { parseAllDocuments } from 'yaml';
 import { DatabaseNodePoolsStore } from '../../database/DatabaseNodePoolsStore';
 import {
   createRequest,
@@ -21,62 +22,16 @@ import {
   type NodePoolsReconcilerOptions,
 } from '../NodePoolsReconciler';
 
-/** The manifest operators apply: the tests run the reconciler with exactly these rights. */
-export const RBAC_MANIFEST = path.resolve(
-  __dirname,
-  '../../../../../deploy/rbac/nodepools-reconciler.yaml',
-);
+/** The objects of the shipped RBAC manifest (deploy/rbac). */
+export const rbacObjects = reconcilerRbacObjects;
 
-/** The objects of the shipped RBAC manifest. */
-export function rbacObjects(): KubeObject[] {
-  return parseAllDocuments(fs.readFileSync(RBAC_MANIFEST, 'utf8')).map(
-    doc => doc.toJSON() as KubeObject,
-  );
-}
-
-/** Where each kind of the manifest lives (the harness's own path table lacks ServiceAccounts). */
-function rbacObjectPath(object: KubeObject): string {
-  const { name, namespace } = object.metadata;
-  switch (object.kind) {
-    case 'Namespace':
-      return `/api/v1/namespaces/${name}`;
-    case 'ServiceAccount':
-      return `/api/v1/namespaces/${namespace}/serviceaccounts/${name}`;
-    case 'ClusterRole':
-      return `/apis/rbac.authorization.k8s.io/v1/clusterroles/${name}`;
-    case 'ClusterRoleBinding':
-      return `/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/${name}`;
-    default:
-      throw new Error(`unexpected kind ${object.kind} in ${RBAC_MANIFEST}`);
-  }
-}
-
-/**
- * Applies the shipped RBAC manifest as admin and returns a token of its ServiceAccount, so the
- * reconciler under test has the ClusterRole's rights and nothing more. Every suite applies the
- * same objects, so parallel suites converge instead of fighting.
- */
+/** A token of the shipped manifest's ServiceAccount: the reconciler under test has its rights only. */
 export async function reconcilerToken(suite: ApiServerSuite): Promise<string> {
-  const admin = suite.client();
-  for (const object of rbacObjects()) {
-    await admin.request('PATCH', rbacObjectPath(object), {
-      body: object,
-      contentType: 'application/apply-patch+yaml',
-      query: { fieldManager: 'nodepools-tests', force: 'true' },
-    });
-  }
-  const answer = await admin.request<{ status: { token: string } }>(
-    'POST',
-    '/api/v1/namespaces/nodepools-system/serviceaccounts/nodepools-reconciler/token',
-    {
-      body: {
-        apiVersion: 'authentication.k8s.io/v1',
-        kind: 'TokenRequest',
-        spec: { expirationSeconds: 3600 },
-      },
-    },
-  );
-  return answer.status.token;
+  return (
+    await reconcilerIdentity(suite.client(), {
+      fieldManager: 'nodepools-tests',
+    })
+  ).token;
 }
 
 /**

@@ -1,20 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  type KubeClient,
-  type KubeObject,
-  resolveLayout,
-} from '@nodepools/local-cluster';
 import { parseAllDocuments } from 'yaml';
+import { resolveLayout } from '../util/resolveLayout.ts';
+import type { KubeClient } from './KubeClient.ts';
+import type { KubeObject } from './resourcePath.ts';
 
-/** The manifest operators apply in each cluster; the suite reconciles with exactly its rights. */
-export function rbacManifestPath(): string {
+/** The RBAC manifest operators apply in each cluster: the reconciler's only rights. */
+export function reconcilerRbacManifest(): string {
   return path.join(
     resolveLayout().repoRoot,
     'deploy',
     'rbac',
     'nodepools-reconciler.yaml',
   );
+}
+
+/** The objects of the shipped manifest, in its order. */
+export function reconcilerRbacObjects(): KubeObject[] {
+  const file = reconcilerRbacManifest();
+  return parseAllDocuments(fs.readFileSync(file, 'utf8'))
+    .map(doc => doc.toJSON() as KubeObject | null)
+    .filter((o): o is KubeObject => o !== null);
 }
 
 /** REST path of each kind the manifest holds. */
@@ -28,29 +34,33 @@ function manifestObjectPath(object: KubeObject): string {
   };
   const found = paths[object.kind];
   if (!found)
-    throw new Error(`unexpected kind ${object.kind} in ${rbacManifestPath()}`);
+    throw new Error(
+      `unexpected kind ${object.kind} in ${reconcilerRbacManifest()}`,
+    );
   return found;
 }
 
 /**
- * Applies the shipped RBAC manifest as admin and returns a token of its ServiceAccount (the
- * identity the tenancy policy lets label namespaces), minted by the API server's TokenRequest.
+ * Applies the shipped RBAC manifest as admin and mints a token of its ServiceAccount, so a test
+ * reconciles with exactly the rights a production install grants (and as the identity the
+ * tenancy policy lets label namespaces). Every caller applies the same objects, so parallel
+ * suites converge instead of fighting.
  */
 export async function reconcilerIdentity(
   admin: KubeClient,
+  options: { fieldManager: string; expirationSeconds?: number },
 ): Promise<{ token: string; username: string }> {
-  const objects = parseAllDocuments(fs.readFileSync(rbacManifestPath(), 'utf8'))
-    .map(doc => doc.toJSON() as KubeObject | null)
-    .filter((o): o is KubeObject => o !== null);
+  const objects = reconcilerRbacObjects();
   for (const object of objects) {
     await admin.request('PATCH', manifestObjectPath(object), {
       body: object,
       contentType: 'application/apply-patch+yaml',
-      query: { fieldManager: 'nodepools-karpenter-e2e', force: 'true' },
+      query: { fieldManager: options.fieldManager, force: 'true' },
     });
   }
   const account = objects.find(o => o.kind === 'ServiceAccount');
-  if (!account) throw new Error(`no ServiceAccount in ${rbacManifestPath()}`);
+  if (!account)
+    throw new Error(`no ServiceAccount in ${reconcilerRbacManifest()}`);
   const { name, namespace } = account.metadata;
   const answer = await admin.request<{ status: { token: string } }>(
     'POST',
@@ -59,7 +69,7 @@ export async function reconcilerIdentity(
       body: {
         apiVersion: 'authentication.k8s.io/v1',
         kind: 'TokenRequest',
-        spec: { expirationSeconds: 3600 },
+        spec: { expirationSeconds: options.expirationSeconds ?? 3600 },
       },
     },
   );
