@@ -7,7 +7,7 @@ import {
   validateWith,
 } from '@nodepools/plugin-nodepools-common';
 
-const templatesDir = resolve(__dirname, '../../../templates');
+const templatesDir = resolve(__dirname, '../templates');
 const templates = readdirSync(templatesDir)
   .filter(f => f.endsWith('.yaml'))
   .map(file => ({
@@ -44,7 +44,7 @@ function render(value: unknown): unknown {
   return value;
 }
 
-describe('templates/', () => {
+describe('the shipped templates (templates/)', () => {
   it('has the three templates', () => {
     expect(templates.map(t => t.entity.metadata.name).sort()).toEqual([
       'change-node-pool',

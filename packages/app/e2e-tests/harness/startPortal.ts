@@ -68,7 +68,7 @@ export async function startPortal(): Promise<Portal> {
       token: controlPlane.tokens.admin,
     });
     const reconciler = await timedStep(
-      'reconciler identity from deploy/rbac/nodepools-reconciler.yaml',
+      'reconciler identity from plugins/nodepools-backend/deploy/nodepools-reconciler.yaml',
       () =>
         reconcilerIdentity(kubeAdmin, {
           fieldManager: 'nodepools-browser-tests',

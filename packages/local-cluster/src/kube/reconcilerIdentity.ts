@@ -9,8 +9,9 @@ import type { KubeObject } from './resourcePath.ts';
 export function reconcilerRbacManifest(): string {
   return path.join(
     resolveLayout().repoRoot,
+    'plugins',
+    'nodepools-backend',
     'deploy',
-    'rbac',
     'nodepools-reconciler.yaml',
   );
 }

@@ -21,9 +21,9 @@ import {
   userInfoFromDemoOrg,
 } from './demoOrgServices';
 
-const templatesDir = resolve(__dirname, '../../../../templates');
+const templatesDir = resolve(__dirname, '../../templates');
 
-/** The templates of `templates/`, as the demo catalog registers them. */
+/** The templates this package ships in `templates/`, as the demo catalog registers them. */
 export const templateEntities: Entity[] = readdirSync(templatesDir)
   .filter(f => f.endsWith('.yaml'))
   .map(file => parse(readFileSync(join(templatesDir, file), 'utf8')));

@@ -22,7 +22,7 @@ import {
   type NodePoolsReconcilerOptions,
 } from '../NodePoolsReconciler';
 
-/** The objects of the shipped RBAC manifest (deploy/rbac). */
+/** The objects of the shipped RBAC manifest (this package's deploy/nodepools-reconciler.yaml). */
 export const rbacObjects = reconcilerRbacObjects;
 
 /** A token of the shipped manifest's ServiceAccount: the reconciler under test has its rights only. */
