@@ -2,7 +2,6 @@
  * The demo portal's backend: Backstage core plugins plus the NodePools suite.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { nodePoolsPermissionPolicyModule } from './modules/permissionPolicyModule';
 
 const backend = createBackend();
 
@@ -20,7 +19,10 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(nodePoolsPermissionPolicyModule);
+// The suite's policy: team members request and read their teams' pools, approvers decide.
+backend.add(
+  import('@nodepools/plugin-permission-backend-module-nodepools-policy'),
+);
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(

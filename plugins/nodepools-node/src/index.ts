@@ -8,6 +8,7 @@ export {
   type ClusterConfig,
   type NodePoolsConfig,
 } from './readNodePoolsConfig';
+export { nodePoolsApproverGroups } from './nodePoolsApproverGroups';
 export {
   nodePoolResourceRef,
   isNodePoolOwner,

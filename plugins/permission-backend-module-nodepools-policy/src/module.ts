@@ -5,16 +5,18 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   NodePoolsPermissionPolicy,
+  nodePoolsApproverGroups,
   readNodePoolsConfig,
 } from '@nodepools/plugin-nodepools-node';
 
 /**
- * The demo portal's permission policy: team members request pools for their own teams and read
- * them; the approver groups of the configured clusters decide and read everything.
+ * Sets `NodePoolsPermissionPolicy` as the portal's permission policy: team members request pools
+ * for their own teams and read them; the platform owner and the clusters' approver groups decide
+ * and read everything; other plugins' permissions are allowed.
  */
-export const nodePoolsPermissionPolicyModule = createBackendModule({
+export const permissionModuleNodePoolsPolicy = createBackendModule({
   pluginId: 'permission',
-  moduleId: 'nodepools-demo-policy',
+  moduleId: 'nodepools-policy',
   register(env) {
     env.registerInit({
       deps: {
@@ -23,13 +25,10 @@ export const nodePoolsPermissionPolicyModule = createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ policy, userInfo, config }) {
-        const { clusters, platformOwner } = readNodePoolsConfig(config);
-        const approverGroups = [
-          ...new Set([
-            platformOwner,
-            ...clusters.flatMap(c => c.policy.approverGroups),
-          ]),
-        ];
+        // Read once at start: a config typo stops the backend here, like the plugin itself.
+        const approverGroups = nodePoolsApproverGroups(
+          readNodePoolsConfig(config),
+        );
         policy.setPolicy(
           new NodePoolsPermissionPolicy({ userInfo, approverGroups }),
         );
