@@ -19,18 +19,26 @@ export type {
   JSONSchemaProps,
   ValidationRule,
 } from './crdTypes';
-export {
-  KARPENTER_CRD_VERSION,
-  findRepoRoot,
-  karpenterCrdPath,
-  karpenterCrdValidator,
-  sharedDir,
-} from './karpenterCrds';
+export { KARPENTER_VERSION } from './karpenterVersion';
+export { karpenterCrdValidator } from './karpenterCrds';
+export { karpenterCrdPath } from './karpenterCrdFiles';
 export type {
   KarpenterCrdName,
   KarpenterCrdOptions,
+} from './karpenterCrdFiles';
+export {
+  KARPENTER_MODULES,
+  KarpenterModuleUnavailableError,
+  karpenterCrdsUnavailable,
+  karpenterModuleDir,
+  locateKarpenterModule,
+} from './karpenterModule';
+export type {
   KarpenterCrdProvider,
-} from './karpenterCrds';
+  KarpenterModuleOptions,
+} from './karpenterModule';
+export { findGo } from './findGo';
+export { describeWithKarpenterCrds } from './jest/describeWithKarpenterCrds';
 export {
   createKubernetesCelEnvironment,
   registerKubernetesCelLibrary,

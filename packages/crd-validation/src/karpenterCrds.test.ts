@@ -1,62 +1,42 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  findRepoRoot,
-  karpenterCrdPath,
-  karpenterCrdValidator,
-  sharedDir,
-} from './karpenterCrds';
+import { describeWithKarpenterCrds } from './jest/describeWithKarpenterCrds';
+import { karpenterCrdPath } from './karpenterCrdFiles';
+import { karpenterCrdValidator } from './karpenterCrds';
+import { KARPENTER_VERSION } from './karpenterVersion';
 
-describe('karpenterCrds', () => {
-  const savedEnv = process.env.NODEPOOLS_SHARED_DIR;
-  afterEach(() => {
-    if (savedEnv === undefined) delete process.env.NODEPOOLS_SHARED_DIR;
-    else process.env.NODEPOOLS_SHARED_DIR = savedEnv;
-  });
-
-  it('finds the monorepo root by its workspaces declaration', () => {
-    const root = findRepoRoot();
-    const manifest = JSON.parse(
-      readFileSync(join(root, 'package.json'), 'utf8'),
-    );
-    expect(manifest.workspaces).toBeDefined();
-    expect(() => findRepoRoot(mkdtempSync(join(tmpdir(), 'no-repo-')))).toThrow(
-      /workspaces/,
-    );
-  });
-
-  it('locates the shared folder beside the repository', () => {
-    delete process.env.NODEPOOLS_SHARED_DIR;
-    expect(sharedDir()).toBe(join(findRepoRoot(), '..', 'shared'));
-  });
-
-  it('points at the real CRD files, the AWS copies by default', () => {
-    const nodepools = karpenterCrdPath('nodepools');
-    expect(nodepools).toMatch(
-      /aws-karpenter-provider-aws-v1\.14\.1[/\\]karpenter\.sh_nodepools\.yaml$/,
-    );
-    expect(existsSync(nodepools)).toBe(true);
-    expect(existsSync(karpenterCrdPath('ec2nodeclasses'))).toBe(true);
-    expect(
-      existsSync(karpenterCrdPath('nodeclaims', { provider: 'core' })),
-    ).toBe(true);
-    expect(karpenterCrdPath('nodeclaims', { provider: 'core' })).toMatch(
-      /kubernetes-sigs-karpenter-v1\.14\.1/,
-    );
+describe('karpenterCrdPath', () => {
+  it('knows the EC2NodeClass is in the AWS copy only', () => {
     expect(() =>
       karpenterCrdPath('ec2nodeclasses', { provider: 'core' }),
     ).toThrow(/aws provider/);
   });
+});
 
-  it('honours NODEPOOLS_SHARED_DIR', () => {
-    process.env.NODEPOOLS_SHARED_DIR = '/elsewhere/shared';
-    expect(karpenterCrdPath('nodepools', { provider: 'core' })).toBe(
-      '/elsewhere/shared/karpenter-crds/kubernetes-sigs-karpenter-v1.14.1/karpenter.sh_nodepools.yaml',
+describeWithKarpenterCrds('the pinned Karpenter CRDs', () => {
+  it('are the files of the pinned release in the Go module cache, the AWS copies by default', () => {
+    const crds = join('pkg', 'apis', 'crds');
+    const aws = `karpenter-provider-aws@${KARPENTER_VERSION}`;
+    const core = join('sigs.k8s.io', `karpenter@${KARPENTER_VERSION}`);
+    const paths = [
+      karpenterCrdPath('nodepools'),
+      karpenterCrdPath('ec2nodeclasses'),
+      karpenterCrdPath('nodeclaims', { provider: 'aws' }),
+      karpenterCrdPath('nodeclaims', { provider: 'core' }),
+    ];
+    const endings = [
+      join(aws, crds, 'karpenter.sh_nodepools.yaml'),
+      join(aws, crds, 'karpenter.k8s.aws_ec2nodeclasses.yaml'),
+      join(aws, crds, 'karpenter.sh_nodeclaims.yaml'),
+      join(core, crds, 'karpenter.sh_nodeclaims.yaml'),
+    ];
+    expect(paths.map((path, i) => path.slice(-endings[i].length))).toEqual(
+      endings,
     );
+    for (const path of paths) expect(existsSync(path)).toBe(true);
   });
 
-  it('compiles each CRD once and shares the validator', () => {
+  it('compile once each and share the validator', () => {
     const first = karpenterCrdValidator('nodepools');
     expect(karpenterCrdValidator('nodepools')).toBe(first);
     expect(karpenterCrdValidator('nodepools', { provider: 'core' })).not.toBe(

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import { describeWithKarpenterCrds } from './jest/describeWithKarpenterCrds';
 import { karpenterCrdValidator } from './karpenterCrds';
 import { validNodePool } from './__testUtils__/nodePoolArbitraries';
 
-describe('throughput', () => {
+describeWithKarpenterCrds('throughput', () => {
   it('validates 1,000 distinct NodePools in well under a second once compiled', () => {
     const validator = karpenterCrdValidator('nodepools');
     const pools = fc.sample(validNodePool, { numRuns: 1000, seed: 42 });

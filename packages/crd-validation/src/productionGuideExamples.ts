@@ -1,7 +1,6 @@
 /**
- * The NodePool (Step 4) and EC2NodeClass (Step 5) of
- * shared/reference/karpenter-v1-production-guide.txt, rebuilt as objects (the text lost its YAML
- * indentation; nesting follows the Karpenter v1 API).
+ * The NodePool (Step 4) and EC2NodeClass (Step 5) of the Karpenter v1 production guide, rebuilt
+ * as objects (the text lost its YAML indentation; nesting follows the Karpenter v1 API).
  */
 
 /** Step 4: "Define your first NodePool". */

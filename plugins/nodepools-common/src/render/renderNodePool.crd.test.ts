@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { karpenterCrdValidator } from '@nodepools/crd-validation';
+import {
+  describeWithKarpenterCrds,
+  karpenterCrdValidator,
+} from '@nodepools/crd-validation';
 import { poolRequestSchema, type PoolSpecRequest } from '../model/PoolRequest';
 import {
   clusterPolicySchema,
@@ -10,9 +13,6 @@ import {
   createRequestArbitrary,
   defaultPolicy,
 } from '../__testUtils__/arbitraries';
-
-// The AWS provider's copy of the Karpenter v1.14.1 NodePool CRD (schema and every CEL rule).
-const nodePoolCrd = karpenterCrdValidator('nodepools', { provider: 'aws' });
 
 const identity = (request: PoolSpecRequest, generation = 1) => ({
   id: '0b6f2a4e-1c7d-4f5e-9a1b-2c3d4e5f6a7b',
@@ -50,7 +50,10 @@ const policies: ClusterPolicy[] = [
   }),
 ];
 
-describe('rendered NodePools against the real Karpenter CRD', () => {
+describeWithKarpenterCrds('rendered NodePools against the real CRD', () => {
+  // The AWS provider's copy of the pinned release's NodePool CRD (schema and every CEL rule).
+  const nodePoolCrd = karpenterCrdValidator('nodepools', { provider: 'aws' });
+
   it('accepts every NodePool rendered from thousands of generated requests', () => {
     fc.assert(
       fc.property(

@@ -9,7 +9,7 @@ import {
   defaultPolicy,
 } from '../__testUtils__/arbitraries';
 
-// The NodePool of Step 4 of the Karpenter v1 production guide (shared/reference).
+// The NodePool of Step 4 of the Karpenter v1 production guide.
 const guideNodePool = guideNodePoolExample();
 
 /** The guide's pool as a team's request; everything else comes from the policy's defaults. */
