@@ -45,7 +45,7 @@ export type {
 } from './build/ensureBinaries.ts';
 export { findGo } from './build/findGo.ts';
 
-export { resolveLayout, DEFAULT_CRD_FOLDER } from './util/resolveLayout.ts';
+export { resolveLayout } from './util/resolveLayout.ts';
 export type { Layout, LayoutOptions } from './util/resolveLayout.ts';
 export { printProgress } from './util/progress.ts';
 export type { ProgressEvent, ProgressListener } from './util/progress.ts';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { karpenterCrdsUnavailable } from '@nodepools/crd-validation';
 import { binariesCached, ensureBinaries } from '../build/ensureBinaries.ts';
 import { findGo } from '../build/findGo.ts';
 import { readJsonFile } from '../runtime/LaunchPlan.ts';
@@ -11,10 +12,19 @@ import { printProgress } from '../util/progress.ts';
 import { resolveLayout } from '../util/resolveLayout.ts';
 import { isCi, TEST_ENV, testRunState } from './testRunState.ts';
 
+/** Why this machine cannot start a control plane: no Go, and binaries or CRDs not cached. */
+async function skipReason(cacheDir: string): Promise<string | undefined> {
+  if (findGo()) return undefined;
+  if (!(await binariesCached(cacheDir)))
+    return `go is not on PATH and etcd/kube-apiserver are not cached in ${cacheDir}`;
+  return karpenterCrdsUnavailable(['aws']);
+}
+
 /**
  * Jest global setup: starts one control plane for the whole test run in a temporary state dir,
  * watched by this process's pid so it dies with the run even when the run is killed.
- * Without Go (and without cached binaries) it records a skip reason instead, or fails under CI.
+ * Without Go (and without cached binaries and Karpenter CRDs) it records a skip reason instead,
+ * or fails under CI.
  */
 export default async function globalSetup(): Promise<void> {
   const run = testRunState();
@@ -22,8 +32,8 @@ export default async function globalSetup(): Promise<void> {
   if (run.setups > 1) return; // another Jest project of this run already did it
 
   const { cacheDir } = resolveLayout();
-  if (!findGo() && !(await binariesCached(cacheDir))) {
-    const reason = `go is not on PATH and etcd/kube-apiserver are not cached in ${cacheDir}`;
+  const reason = await skipReason(cacheDir);
+  if (reason) {
     if (isCi()) {
       throw new Error(
         `${reason}. CI must run the API server suites: .ci/run installs Go.`,

@@ -13,29 +13,29 @@ interface CrdStatus {
   };
 }
 
-/** Reads every CustomResourceDefinition from the `*.yaml` files of a folder. */
-export function readCrds(crdDir: string): KubeObject[] {
-  if (!fs.existsSync(crdDir)) {
-    throw new Error(
-      `CRD folder ${crdDir} does not exist. The shared folder is expected beside the repo ` +
-        '(../shared); set NODEPOOLS_SHARED_DIR to point elsewhere.',
-    );
-  }
-  const crds: KubeObject[] = [];
-  for (const file of fs
-    .readdirSync(crdDir)
+/** The `*.yaml` files of a folder of CRDs, sorted. */
+export function crdFilesIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) throw new Error(`CRD folder ${dir} does not exist`);
+  return fs
+    .readdirSync(dir)
     .filter(f => f.endsWith('.yaml'))
-    .sort()) {
-    for (const doc of parseAllDocuments(
-      fs.readFileSync(path.join(crdDir, file), 'utf8'),
-    )) {
-      const object = doc.toJS() as KubeObject | null;
-      if (object?.kind === 'CustomResourceDefinition') crds.push(object);
-    }
-  }
-  if (crds.length === 0)
-    throw new Error(`No CustomResourceDefinition in ${crdDir}`);
-  return crds;
+    .sort()
+    .map(f => path.join(dir, f));
+}
+
+/** Reads every CustomResourceDefinition in these YAML files; each must hold at least one. */
+export function readCrdFiles(files: string[]): KubeObject[] {
+  return files.flatMap(file => {
+    const crds = parseAllDocuments(fs.readFileSync(file, 'utf8'))
+      .map(doc => doc.toJS() as KubeObject | null)
+      .filter(
+        (object): object is KubeObject =>
+          object?.kind === 'CustomResourceDefinition',
+      );
+    if (crds.length === 0)
+      throw new Error(`No CustomResourceDefinition in ${file}`);
+    return crds;
+  });
 }
 
 /**

@@ -1,20 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { ensureBinaries } from '../build/ensureBinaries.ts';
-import {
-  karpenterCrdDirs,
-  karpenterModuleDir,
-} from '../build/karpenterModuleDir.ts';
 import { bootstrapRbac } from '../kube/bootstrapRbac.ts';
-import {
-  applyCustomObject,
-  installCrds,
-  readCrds,
-} from '../kube/installCrds.ts';
+import { controlPlaneCrds } from '../kube/controlPlaneCrds.ts';
+import { applyCustomObject, installCrds } from '../kube/installCrds.ts';
 import { KubeClient } from '../kube/KubeClient.ts';
 import { SAMPLE_EC2_NODE_CLASS } from '../kube/sampleEc2NodeClass.ts';
 import { SAMPLE_KWOK_NODE_CLASS } from '../kube/sampleKwokNodeClass.ts';
-import type { KubeObject } from '../kube/resourcePath.ts';
 import { findSetpriv } from '../util/findSetpriv.ts';
 import { freePort } from '../util/freePort.ts';
 import { isProcessAlive } from '../util/isProcessAlive.ts';
@@ -24,7 +16,7 @@ import { resolveLayout } from '../util/resolveLayout.ts';
 import type { Layout, LayoutOptions } from '../util/resolveLayout.ts';
 import { tailFile } from '../util/tailFile.ts';
 import { withDirLock } from '../util/withDirLock.ts';
-import { KARPENTER_VERSIONS, PINNED_VERSIONS } from '../versions.ts';
+import { PINNED_VERSIONS } from '../versions.ts';
 import type { ControlPlaneVersions } from '../versions.ts';
 import { etcdArgs, kubeApiserverArgs } from './controlPlaneArgs.ts';
 import {
@@ -118,21 +110,15 @@ export async function startControlPlane(
 
 async function startFresh(
   options: StartControlPlaneOptions,
-  { cacheDir, crdDir, repoRoot }: Layout,
+  { cacheDir, repoRoot }: Layout,
   files: StateFiles,
   onProgress: ProgressListener,
 ): Promise<ControlPlane> {
   const versions = options.versions ?? PINNED_VERSIONS;
   const karpenterMode = options.karpenter === true;
-  // Fail before building anything if the CRDs are missing. In Karpenter mode they come from the
-  // Karpenter module itself: the provider-neutral karpenter.sh CRDs the binary was built with
-  // (the AWS copy differs only in restricting karpenter.k8s.aws labels, and lacks NodeOverlay),
-  // and the KWOKNodeClass its kwok provider needs.
-  const crds: KubeObject[] = karpenterMode
-    ? karpenterCrdDirs(
-        await karpenterModuleDir(KARPENTER_VERSIONS.karpenter, cacheDir),
-      ).flatMap(dir => readCrds(dir))
-    : readCrds(crdDir);
+  // The CRDs first: without them (no Go and not in the module cache) nothing is worth building.
+  const crdsStep = stepReporter('crds', onProgress);
+  const crds = controlPlaneCrds(karpenterMode, crdsStep.report);
 
   const binariesStep = stepReporter('binaries', onProgress);
   const binaries = await ensureBinaries({

@@ -1,0 +1,39 @@
+import path from 'node:path';
+// Data-only modules of crd-validation, not its index: `yarn cluster:start` runs this code with
+// Node's own type stripping, which cannot follow the index's extensionless imports.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { karpenterCrdPath } from '@nodepools/crd-validation/src/karpenterCrdFiles.ts';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { karpenterModuleDir } from '@nodepools/crd-validation/src/karpenterModule.ts';
+import { crdFilesIn, readCrdFiles } from './installCrds.ts';
+import type { KubeObject } from './resourcePath.ts';
+
+/**
+ * The CRDs a control plane installs, read from the pinned Karpenter release in the Go module
+ * cache (fetched from the Go module proxy first if needed; `onProgress` hears about that).
+ *
+ * API server only: the AWS provider's NodePool, NodeClaim and EC2NodeClass, what the product
+ * renders for on EKS. Its module also has NodeOverlay and CapacityBuffer, which nothing here
+ * uses. Karpenter mode: the CRDs of the kwok provider that runs (`kwok/charts/crds`: the
+ * provider-neutral karpenter.sh ones, NodeOverlay and CapacityBuffer, which Karpenter watches)
+ * and its KWOKNodeClass.
+ */
+export function controlPlaneCrds(
+  karpenterMode: boolean,
+  onProgress: (message: string) => void,
+): KubeObject[] {
+  if (!karpenterMode) {
+    return readCrdFiles(
+      (['ec2nodeclasses', 'nodeclaims', 'nodepools'] as const).map(name =>
+        karpenterCrdPath(name, { provider: 'aws', onProgress }),
+      ),
+    );
+  }
+  const moduleDir = karpenterModuleDir('core', onProgress);
+  return readCrdFiles(
+    [
+      path.join(moduleDir, 'kwok', 'charts', 'crds'),
+      path.join(moduleDir, 'kwok', 'apis', 'crds'),
+    ].flatMap(crdFilesIn),
+  );
+}
