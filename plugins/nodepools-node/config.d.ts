@@ -1,44 +1,336 @@
+// The `nodepools` section of app-config, as `backstage-cli config:check` validates it. The zod
+// schema in @nodepools/plugin-nodepools-common (clusterPolicySchema) stays the authority at start
+// (it also checks quantities and cross-field rules); configSchema.test.ts keeps the two in step.
+//
+// Backstage's TypeScript schemas accept unknown keys, so every object lists its keys again in
+// `@propertyNames`: a typo such as `maxPoolLimit` is then an error, not a silently ignored key.
+
+/**
+ * A Kubernetes quantity, e.g. `'64'`, `'500m'`, `'256Gi'`. Quote it in YAML.
+ */
+type QuantityString = string;
+
+/**
+ * @propertyNames {"enum": ["type", "token"]}
+ */
+interface ServiceAccountAuthConfig {
+  /** Authenticate with a ServiceAccount token. */
+  type: 'serviceAccount';
+  /**
+   * A token of the reconciler's ServiceAccount (see the backend package's
+   * `deploy/nodepools-reconciler.yaml`).
+   * @visibility secret
+   */
+  token: string;
+}
+
+/**
+ * @propertyNames {"enum": ["type", "clusterId", "assumeRole", "externalId", "accountId"]}
+ */
+interface AwsAuthConfig {
+  /**
+   * AWS IAM on EKS, with the backend's AWS credentials (the `aws` integration config or the
+   * default provider chain). Map the IAM identity to the reconciler in the cluster's access entries.
+   */
+  type: 'aws';
+  /** The EKS cluster name the token is for; defaults to the cluster's `name`. */
+  clusterId?: string;
+  /**
+   * An IAM role to assume first (`arn:aws:iam::<account>:role/<name>`).
+   * @pattern ^arn:aws[\w-]*:iam::\d{12}:role/.+
+   */
+  assumeRole?: string;
+  /** The external ID the role's trust policy asks for. */
+  externalId?: string;
+  /** Pick the credentials of this account from the `aws` integration config. */
+  accountId?: string;
+}
+
+/**
+ * @propertyNames {"enum": ["cpu", "memory", "gpu"]}
+ */
+interface LimitsCeilingConfig {
+  /**
+   * CPU cores, e.g. `'64'`.
+   * @pattern ^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$
+   */
+  cpu: QuantityString;
+  /**
+   * Memory, e.g. `'256Gi'`.
+   * @pattern ^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$
+   */
+  memory: QuantityString;
+  /**
+   * GPUs (`nvidia.com/gpu`); default `'0'`, which allows none.
+   * @pattern ^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$
+   */
+  gpu?: QuantityString;
+}
+
+/**
+ * @propertyNames {"enum": ["cpuCoreHour", "memoryGiBHour", "gpuHour"]}
+ */
+interface CapacityPriceConfig {
+  /**
+   * Price of one CPU core for an hour.
+   * @minimum 0
+   */
+  cpuCoreHour: number;
+  /**
+   * Price of one GiB of memory for an hour.
+   * @minimum 0
+   */
+  memoryGiBHour: number;
+  /**
+   * Price of one GPU for an hour; default 0.
+   * @minimum 0
+   */
+  gpuHour?: number;
+}
+
+/**
+ * @propertyNames {"enum": ["nodes", "schedule", "duration", "reasons"]}
+ */
+interface DisruptionBudgetConfig {
+  /**
+   * How many nodes may be disrupted at once: a count (`'5'`) or a percentage (`'10%'`).
+   * @pattern ^((100|[0-9]{1,2})%|[0-9]+)$
+   */
+  nodes: string;
+  /** A cron schedule (`'0 9 * * mon-fri'`, `'@daily'`) for the window; set with `duration`. */
+  schedule?: string;
+  /**
+   * How long the window lasts, in hours and minutes (`'8h'`, `'1h30m'`); set with `schedule`.
+   * @pattern ^((([0-9]+(h|m))|([0-9]+h[0-9]+m))(0s)?)$
+   */
+  duration?: string;
+  /** The disruption reasons the budget limits; all of them when omitted. */
+  reasons?: Array<'Underutilized' | 'Empty' | 'Drifted'>;
+}
+
+/**
+ * @propertyNames {"enum": ["operatingSystem", "consolidationPolicy", "consolidateAfter", "expireAfter", "terminationGracePeriod", "budgets", "excludedInstanceSizes", "weight"]}
+ */
+interface PoolDefaultsConfig {
+  /** `kubernetes.io/os` of every pool; default `linux`. */
+  operatingSystem?: 'linux' | 'windows';
+  /** Consolidation policy when a request sets none; default `WhenEmptyOrUnderutilized`. */
+  consolidationPolicy?: 'WhenEmpty' | 'WhenEmptyOrUnderutilized' | 'Balanced';
+  /**
+   * How long a node stays empty or underused before consolidation, when a request sets nothing;
+   * a duration or `Never`; default `30s`.
+   * @pattern ^(([0-9]+(s|m|h))+|Never)$
+   */
+  consolidateAfter?: string;
+  /**
+   * Node lifetime when a request sets none; a duration or `Never`; default `720h` (30 days).
+   * @pattern ^(([0-9]+(s|m|h))+|Never)$
+   */
+  expireAfter?: string;
+  /**
+   * How long Karpenter waits for pods to leave a node before forcing it; unset by default.
+   * @pattern ^([0-9]+(s|m|h))+$
+   */
+  terminationGracePeriod?: string;
+  /** Disruption budgets when a request sets none; unset by default (Karpenter's own: 10%). */
+  budgets?: DisruptionBudgetConfig[];
+  /** Instance sizes every pool excludes (`karpenter.k8s.aws/instance-size`), e.g. `[nano, metal]`; default none. */
+  excludedInstanceSizes?: string[];
+  /**
+   * NodePool weight (1-100) for every pool; unset by default.
+   * @asType integer
+   * @minimum 1
+   * @maximum 100
+   */
+  weight?: number;
+}
+
+/**
+ * @propertyNames {"enum": ["currency", "hoursPerMonth", "on-demand", "spot", "reserved"]}
+ */
+interface PriceTableConfig {
+  /**
+   * Currency the prices are in; default `USD`.
+   * @minLength 1
+   */
+  currency?: string;
+  /**
+   * Hours in a month for monthly figures; default 730.
+   * @exclusiveMinimum 0
+   */
+  hoursPerMonth?: number;
+  /** On-demand prices; default 0.0425 per core-hour, 0.0057 per GiB-hour, 0.9 per GPU-hour. */
+  'on-demand'?: CapacityPriceConfig;
+  /** Spot prices; default 0.0155, 0.0021, 0.35. */
+  spot?: CapacityPriceConfig;
+  /** Reserved prices; default 0.027, 0.0036, 0.6. */
+  reserved?: CapacityPriceConfig;
+}
+
+/**
+ * @propertyNames {"enum": ["group", "kind"]}
+ */
+interface NodeClassKindConfig {
+  /**
+   * API group of the node class, e.g. `karpenter.k8s.aws`.
+   * @minLength 1
+   */
+  group: string;
+  /**
+   * Kind of the node class, e.g. `EC2NodeClass`.
+   * @minLength 1
+   */
+  kind: string;
+}
+
+/**
+ * What the platform allows on one cluster. Every key is optional and has a default.
+ * @propertyNames {"enum": ["nodeClassRef", "nodeClasses", "architectures", "capacityTypes", "instanceCategories", "minInstanceGeneration", "restrictedLabelDomains", "taintKey", "teamLabelKey", "systemNamespaces", "reconcilerUsername", "defaults", "allowNeverExpire", "maxPoolLimits", "teamBudget", "quorum", "approverGroups", "requestExpiryHours", "grantTtlDays", "prices"]}
+ */
+interface ClusterPolicyConfig {
+  /** The node class kind pools reference; default `{ group: karpenter.k8s.aws, kind: EC2NodeClass }`. */
+  nodeClassRef?: NodeClassKindConfig;
+  /**
+   * Node classes (of that kind) teams may choose; default `[default]`.
+   * @minItems 1
+   */
+  nodeClasses?: string[];
+  /**
+   * Architectures teams may choose; default `[amd64, arm64]`.
+   * @minItems 1
+   */
+  architectures?: Array<'amd64' | 'arm64'>;
+  /**
+   * Capacity types teams may choose; default `[spot, on-demand]`.
+   * @minItems 1
+   */
+  capacityTypes?: Array<'spot' | 'on-demand' | 'reserved'>;
+  /**
+   * Instance categories teams may choose (`karpenter.k8s.aws/instance-category`); default
+   * `[c, m, r]`. `[]` leaves them unconstrained (providers without categories, such as kwok).
+   * @items.pattern ^[a-z]+$
+   */
+  instanceCategories?: string[];
+  /**
+   * The oldest instance generation any pool may use (`karpenter.k8s.aws/instance-generation`);
+   * unset by default.
+   * @asType integer
+   * @minimum 1
+   */
+  minInstanceGeneration?: number;
+  /**
+   * Label domains `taintKey` and `teamLabelKey` may not be in (Karpenter refuses template labels
+   * in its own); default `[kubernetes.io, k8s.io, karpenter.sh, karpenter.k8s.aws]`.
+   */
+  restrictedLabelDomains?: string[];
+  /**
+   * Key of the taint every pool carries (`<taintKey>=<team>:NoSchedule`); default
+   * `nodepools.backstage.io/team`.
+   * @maxLength 316
+   * @pattern ^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$
+   */
+  taintKey?: string;
+  /**
+   * Key of the team label on pool nodes and on the namespaces a team may schedule from; default
+   * `nodepools.backstage.io/team`.
+   * @maxLength 316
+   * @pattern ^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$
+   */
+  teamLabelKey?: string;
+  /**
+   * Namespaces the admission policy leaves alone (add-ons, DaemonSets); default
+   * `[kube-system, kube-public, kube-node-lease]`.
+   */
+  systemNamespaces?: string[];
+  /**
+   * The only identity the admission policy lets set team labels on namespaces: the reconciler's;
+   * default `system:serviceaccount:nodepools-system:nodepools-reconciler`.
+   * @minLength 1
+   */
+  reconcilerUsername?: string;
+  /** Values a pool gets when its request does not set them. */
+  defaults?: PoolDefaultsConfig;
+  /** Whether a request may set `expireAfter: Never`; default false. */
+  allowNeverExpire?: boolean;
+  /** The largest limits one pool may have; default `{ cpu: '64', memory: 256Gi, gpu: '0' }`. */
+  maxPoolLimits?: LimitsCeilingConfig;
+  /**
+   * The most one team may hold across all its pools on this cluster; default
+   * `{ cpu: '128', memory: 512Gi, gpu: '0' }`.
+   */
+  teamBudget?: LimitsCeilingConfig;
+  /**
+   * Distinct approvers a request needs (never the requester); default 1.
+   * @asType integer
+   * @minimum 1
+   * @maximum 10
+   */
+  quorum?: number;
+  /**
+   * Groups whose members approve requests for this cluster; default `[group:default/platform]`.
+   * @minItems 1
+   */
+  approverGroups?: string[];
+  /**
+   * Hours after which an undecided request expires; default 168 (a week).
+   * @exclusiveMinimum 0
+   */
+  requestExpiryHours?: number;
+  /**
+   * Days a grant is meant to last. Accepted and validated, but nothing acts on it yet; unset by
+   * default.
+   * @exclusiveMinimum 0
+   */
+  grantTtlDays?: number;
+  /** Prices per hour used for cost estimates (a stand-in for a real pricing source). */
+  prices?: PriceTableConfig;
+}
+
+/**
+ * @propertyNames {"enum": ["name", "title", "description", "url", "caData", "auth", "policy"]}
+ */
+interface ClusterConfig {
+  /**
+   * Short name (a DNS label), used in requests, URLs and entity names. Changing it orphans the
+   * cluster's pools.
+   * @maxLength 63
+   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   */
+  name: string;
+  /** Display name; defaults to `name`. */
+  title?: string;
+  /** What the cluster is for, shown to people choosing one. */
+  description?: string;
+  /** The API server URL. Without it the cluster takes requests but nothing is applied. */
+  url?: string;
+  /** The API server's CA certificate, base64 PEM (as in a kubeconfig's `certificate-authority-data`). */
+  caData?: string;
+  /** How the reconciler authenticates to the API server. */
+  auth?: ServiceAccountAuthConfig | AwsAuthConfig;
+  /** What the platform allows on this cluster; every key has a default. */
+  policy?: ClusterPolicyConfig;
+}
+
 export interface Config {
-  /** Self-service Karpenter NodePools. */
+  /**
+   * Self-service Karpenter NodePools.
+   * @propertyNames {"enum": ["platformOwner", "reconcileIntervalSeconds", "clusters"]}
+   */
   nodepools?: {
-    /** The catalog Group that owns the clusters and approves by default. */
+    /**
+     * The catalog Group that owns the cluster entities and may decide on every request; default
+     * `group:default/platform`.
+     */
     platformOwner?: string;
-    /** Seconds between periodic reconciles of each cluster (default 30); approvals and watch events trigger one at once. */
+    /**
+     * Seconds between periodic reconciles of each cluster (5-3600); default 30. Approvals and
+     * watch events start a pass at once.
+     * @asType integer
+     * @minimum 5
+     * @maximum 3600
+     */
     reconcileIntervalSeconds?: number;
     /** The clusters pools can be requested on. */
-    clusters?: Array<{
-      /** Short name (a DNS label), used in requests and URLs. */
-      name: string;
-      /** Display name. */
-      title?: string;
-      description?: string;
-      /** The cluster's API server URL. */
-      url?: string;
-      /** Base64 PEM of the API server's CA. */
-      caData?: string;
-      /** How the reconciler authenticates. */
-      auth?:
-        | {
-            type: 'serviceAccount';
-            /** @visibility secret */
-            token: string;
-          }
-        | {
-            /** AWS IAM on EKS, with the backend's AWS credentials (aws integration config or the default chain). */
-            type: 'aws';
-            /** EKS cluster name the token is for; defaults to `name`. */
-            clusterId?: string;
-            /** A role to assume first. */
-            assumeRole?: string;
-            externalId?: string;
-            /** Pick the credentials of this account from the aws integration config. */
-            accountId?: string;
-          };
-      /**
-       * What the platform allows on this cluster; every value has a default. See the README's
-       * configuration reference.
-       */
-      policy?: { [key: string]: unknown };
-    }>;
+    clusters?: ClusterConfig[];
   };
 }
