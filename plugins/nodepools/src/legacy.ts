@@ -12,6 +12,12 @@ export {
   isNodePoolEntity,
   nodePoolsLegacyPlugin,
 } from './legacy/plugin';
+export {
+  NodePoolClusterPickerFieldExtension,
+  NodePoolLimitsFieldExtension,
+  NodePoolNodeClassPickerFieldExtension,
+  NodePoolRequestCheckFieldExtension,
+} from './legacy/fieldExtensions';
 export { legacyRootRouteRef as nodePoolsLegacyRouteRef } from './legacy/routes';
 export { nodePoolsApiRef } from './api/NodePoolsApi';
 export type { NodePoolsApi } from './api/NodePoolsApi';

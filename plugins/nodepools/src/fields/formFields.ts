@@ -1,34 +1,19 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
-import { ClusterPickerField } from './ClusterPickerField';
 import {
-  NodeClassPickerField,
-  validateNodeClass,
-} from './NodeClassPickerField';
-import { PoolLimitsField } from './PoolLimitsField';
-import { RequestCheckField, validateRequestCheck } from './RequestCheckField';
+  clusterPickerOptions,
+  nodeClassPickerOptions,
+  poolLimitsOptions,
+  requestCheckOptions,
+} from './fieldOptions';
 
 /** `ui:field: NodePoolClusterPicker`. */
-export const clusterPickerFormField = createFormField({
-  name: 'NodePoolClusterPicker',
-  component: ClusterPickerField,
-});
+export const clusterPickerFormField = createFormField(clusterPickerOptions);
 
 /** `ui:field: NodePoolLimits`. */
-export const poolLimitsFormField = createFormField({
-  name: 'NodePoolLimits',
-  component: PoolLimitsField,
-});
+export const poolLimitsFormField = createFormField(poolLimitsOptions);
 
 /** `ui:field: NodePoolNodeClassPicker`. */
-export const nodeClassPickerFormField = createFormField({
-  name: 'NodePoolNodeClassPicker',
-  component: NodeClassPickerField,
-  validation: validateNodeClass,
-});
+export const nodeClassPickerFormField = createFormField(nodeClassPickerOptions);
 
 /** `ui:field: NodePoolRequestCheck`. */
-export const requestCheckFormField = createFormField({
-  name: 'NodePoolRequestCheck',
-  component: RequestCheckField,
-  validation: validateRequestCheck,
-});
+export const requestCheckFormField = createFormField(requestCheckOptions);

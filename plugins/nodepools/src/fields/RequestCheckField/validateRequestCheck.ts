@@ -1,6 +1,7 @@
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
+import type { RequestVerdict } from './RequestCheck';
 import { refusalReasons } from './refusalReasons';
 import { requestFromForm } from './requestFromForm';
 
@@ -11,7 +12,7 @@ import { requestFromForm } from './requestFromForm';
  * fields say so) or when the backend cannot be asked.
  */
 export const validateRequestCheck: CustomFieldValidator<
-  string,
+  RequestVerdict,
   RequestKindUiOptions
 > = async (_value, validation, { apiHolder, formData, uiSchema }) => {
   const api = apiHolder.get(nodePoolsApiRef);

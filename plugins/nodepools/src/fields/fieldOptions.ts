@@ -1,0 +1,52 @@
+import type { FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
+import { ClusterPickerField } from './ClusterPickerField';
+import {
+  NodeClassPickerField,
+  validateNodeClass,
+} from './NodeClassPickerField';
+import { PoolLimitsField } from './PoolLimitsField';
+import type { PoolLimitsValue } from './PoolLimitsField/previewInput';
+import { RequestCheckField, validateRequestCheck } from './RequestCheckField';
+import type { RequestVerdict } from './RequestCheckField/RequestCheck';
+import type { RequestKindUiOptions } from './requestKind';
+
+// One definition per `ui:field`, shared by the New Frontend System's form fields (formFields.ts)
+// and the legacy system's field extensions, so both apps render and validate the same way.
+
+/** What both systems' field factories take; no `schema`, as their schema types differ. */
+type FieldOptions<TValue, TUiOptions = {}> = Pick<
+  FieldExtensionOptions<TValue, TUiOptions>,
+  'name' | 'component' | 'validation'
+>;
+
+/** `ui:field: NodePoolClusterPicker`. */
+export const clusterPickerOptions: FieldOptions<string> = {
+  name: 'NodePoolClusterPicker',
+  component: ClusterPickerField,
+};
+
+/** `ui:field: NodePoolLimits`. */
+export const poolLimitsOptions: FieldOptions<PoolLimitsValue> = {
+  name: 'NodePoolLimits',
+  component: PoolLimitsField,
+};
+
+/** `ui:field: NodePoolNodeClassPicker`. */
+export const nodeClassPickerOptions: FieldOptions<
+  string,
+  RequestKindUiOptions
+> = {
+  name: 'NodePoolNodeClassPicker',
+  component: NodeClassPickerField,
+  validation: validateNodeClass,
+};
+
+/** `ui:field: NodePoolRequestCheck`. */
+export const requestCheckOptions: FieldOptions<
+  RequestVerdict,
+  RequestKindUiOptions
+> = {
+  name: 'NodePoolRequestCheck',
+  component: RequestCheckField,
+  validation: validateRequestCheck,
+};

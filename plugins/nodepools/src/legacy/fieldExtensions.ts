@@ -1,0 +1,33 @@
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import {
+  clusterPickerOptions,
+  nodeClassPickerOptions,
+  poolLimitsOptions,
+  requestCheckOptions,
+} from '../fields/fieldOptions';
+import { nodePoolsLegacyPlugin } from './plugin';
+
+// Provided by the legacy plugin, so an app that only uses the fields still registers the plugin's
+// API, which the fields call. Put them in `<ScaffolderFieldExtensions>` under the `/create` route.
+
+/** `ui:field: NodePoolClusterPicker`: the configured clusters with their team budgets. */
+export const NodePoolClusterPickerFieldExtension =
+  nodePoolsLegacyPlugin.provide(
+    createScaffolderFieldExtension(clusterPickerOptions),
+  );
+
+/** `ui:field: NodePoolNodeClassPicker`: the node classes the cluster allows and has Ready. */
+export const NodePoolNodeClassPickerFieldExtension =
+  nodePoolsLegacyPlugin.provide(
+    createScaffolderFieldExtension(nodeClassPickerOptions),
+  );
+
+/** `ui:field: NodePoolLimits`: limits with the team's budget left and the cost ceiling. */
+export const NodePoolLimitsFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(poolLimitsOptions),
+);
+
+/** `ui:field: NodePoolRequestCheck`: the backend's verdict on the request before submit. */
+export const NodePoolRequestCheckFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(requestCheckOptions),
+);
