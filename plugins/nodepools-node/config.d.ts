@@ -318,7 +318,8 @@ export interface Config {
    */
   nodepools?: {
     /**
-     * The catalog Group that owns the cluster entities and may decide on every request; default
+     * The catalog Group that owns the cluster entities; the suite's permission policy counts its
+     * members as approvers (a decision still needs the cluster's `approverGroups`); default
      * `group:default/platform`.
      */
     platformOwner?: string;
