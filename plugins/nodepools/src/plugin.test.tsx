@@ -7,6 +7,8 @@ import {
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   clustersBody,
   errorBody,
@@ -33,6 +35,30 @@ describe('nodepools plugin', () => {
     expect(plugin.title).toBe('Node pools');
     expect(plugin.icon).toBeTruthy();
     expect(plugin.routes.root).toBe(rootRouteRef);
+  });
+
+  it('has every extension id its README documents for app.extensions', () => {
+    // Typed by the plugin: tsc rejects an id the plugin does not have.
+    const ids: Array<Parameters<typeof plugin.getExtension>[0]> = [
+      'page:nodepools',
+      'api:nodepools',
+      'entity-card:nodepools/team-pools',
+      'entity-card:nodepools/owner-pools',
+      'entity-card:nodepools/pool-status',
+      'scaffolder-form-field:nodepools/cluster-picker',
+      'scaffolder-form-field:nodepools/node-class-picker',
+      'scaffolder-form-field:nodepools/pool-limits',
+      'scaffolder-form-field:nodepools/request-check',
+    ];
+    const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
+    const documented = new Set(
+      [...readme.matchAll(/`([a-z-]+:nodepools(?:\/[a-z-]+)?)`/g)].map(
+        m => m[1],
+      ),
+    );
+
+    expect([...documented].sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(plugin.getExtension(id)).toBeDefined();
   });
 
   it('mounts its page at /nodepools with a route ref, which the nav needs to list it', () => {
