@@ -207,6 +207,14 @@ describe('nodepools plugin', () => {
       ).toEqual(expected);
     },
   );
+  it('narrows the team card to team groups with the config the README shows', () => {
+    const filter = createExtensionTester(teamPoolsEntityCard, {
+      config: { filter: { kind: 'group', 'spec.type': 'team' } },
+    }).get(EntityCardBlueprint.dataRefs.filterFunction);
+
+    expect(filter?.(entity('Group', 'team'))).toBe(true);
+    expect(filter?.(entity('Group', 'department'))).toBe(false);
+  });
 });
 
 function entity(kind: string, type?: string): Entity {
