@@ -31,6 +31,8 @@ export interface ClusterConnection {
 export interface ClusterCallCounts {
   reads: number;
   writes: number;
+  /** Of the writes, those to the cluster-wide admission policies and bindings. */
+  tenancyWrites: number;
 }
 
 /** One change a watch reports. */
@@ -48,7 +50,11 @@ export class ClusterClient {
   private api: KubernetesObjectApi;
   private kubeConfig: KubeConfig;
   private token: string | undefined;
-  private readonly counts: ClusterCallCounts = { reads: 0, writes: 0 };
+  private readonly counts: ClusterCallCounts = {
+    reads: 0,
+    writes: 0,
+    tenancyWrites: 0,
+  };
 
   constructor(
     readonly cluster: string,
@@ -212,7 +218,11 @@ export class ClusterClient {
   ): Promise<T> {
     await this.authenticate();
     if (verb === 'get' || verb === 'list') this.counts.reads += 1;
-    else this.counts.writes += 1;
+    else {
+      this.counts.writes += 1;
+      if (ref.kind.startsWith('ValidatingAdmissionPolicy'))
+        this.counts.tenancyWrites += 1;
+    }
     // 429 means "not now" (priority and fairness, or a cache still warming up): worth a short wait.
     for (let attempt = 1; ; attempt++) {
       try {

@@ -1,5 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { describeApiServer, type KubeObject } from '@nodepools/local-cluster';
+import { renderTenancyPolicy } from '@nodepools/plugin-nodepools-common';
+import { findDrift } from './findDrift';
 import type { KubeObject as LiveObject } from './KubeObject';
 import { reconcilerTestEnv } from './__testUtils__/reconcilerTestEnv';
 
@@ -27,14 +29,12 @@ describeApiServer('tenant enforcement applied by the reconciler', suite => {
   const nsB = suite.name('team-b');
   const teamB = suite.name('search');
 
+  const containers = [{ name: 'app', image: 'registry.invalid/app:1' }];
   const pod = (namespace: string, tolerations: unknown[]): KubeObject => ({
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: 'probe', namespace },
-    spec: {
-      containers: [{ name: 'app', image: 'registry.invalid/app:1' }],
-      tolerations,
-    },
+    spec: { containers, tolerations },
   });
   const tolerating = (team: string) => ({
     key: TEAM_KEY,
@@ -44,6 +44,96 @@ describeApiServer('tenant enforcement applied by the reconciler', suite => {
   });
   const tryPod = (namespace: string, tolerations: unknown[]) =>
     suite.client().create(pod(namespace, tolerations), { dryRun: true });
+  const trySpec = (namespace: string, spec: Record<string, unknown>) =>
+    suite.client().create(
+      {
+        ...pod(namespace, []),
+        spec: { containers, ...spec },
+      },
+      { dryRun: true },
+    );
+  const requiring = (key: string, operator: string, values?: string[]) => ({
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [
+            {
+              matchExpressions: [
+                { key, operator, ...(values ? { values } : {}) },
+              ],
+            },
+          ],
+        },
+      },
+    },
+  });
+  /** The pod template of each workload controller, carrying the given pod spec. */
+  const workloads = (namespace: string, spec: Record<string, unknown>) => {
+    const template = {
+      metadata: { labels: { app: 'probe' } },
+      spec: {
+        containers: containers,
+        restartPolicy: 'Never',
+        ...spec,
+      },
+    };
+    const always = {
+      ...template,
+      spec: { ...template.spec, restartPolicy: 'Always' },
+    };
+    const selector = { matchLabels: { app: 'probe' } };
+    const meta = { name: 'probe', namespace };
+    return [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: meta,
+        spec: { selector, template: always },
+      },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        metadata: meta,
+        spec: { selector, serviceName: 'probe', template: always },
+      },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        metadata: meta,
+        spec: { selector, template: always },
+      },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: meta,
+        spec: { selector, template: always },
+      },
+      {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: meta,
+        spec: { template },
+      },
+      {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: meta,
+        spec: { schedule: '0 * * * *', jobTemplate: { spec: { template } } },
+      },
+    ] as KubeObject[];
+  };
+
+  /** Dry-run create of a workload (the client's kind table knows only the kinds it writes). */
+  const tryWorkload = (workload: KubeObject) =>
+    suite
+      .client()
+      .request(
+        'POST',
+        `/apis/${workload.apiVersion}/namespaces/${
+          workload.metadata.namespace
+        }/${workload.kind.toLowerCase()}s`,
+        { body: workload, query: { dryRun: 'All' } },
+      );
 
   beforeAll(async () => {
     env = await reconcilerTestEnv(suite, databases);
@@ -116,6 +206,100 @@ describeApiServer('tenant enforcement applied by the reconciler', suite => {
       });
     });
     await expect(tryPod('kube-system', everything)).resolves.toBeDefined();
+  });
+
+  it("refuses selecting team A's nodes by their NodePool name from team B's namespace, and admits it from team A's", async () => {
+    const poolA = `${env.team}-tenancy`;
+    const bySelector = { nodeSelector: { 'karpenter.sh/nodepool': poolA } };
+    await eventually(async () => {
+      await expect(trySpec(nsB, bySelector)).rejects.toMatchObject({
+        statusCode: 403,
+        status: {
+          message: expect.stringMatching(
+            /may not select the nodes of another team/,
+          ),
+        },
+      });
+    });
+    await expect(
+      trySpec(
+        nsB,
+        requiring('karpenter.sh/nodepool', 'In', ['platform', poolA]),
+      ),
+    ).rejects.toMatchObject({ statusCode: 403 });
+    // Exists matches every NodePool's nodes, team A's among them.
+    await expect(
+      trySpec(nsB, requiring('karpenter.sh/nodepool', 'Exists')),
+    ).rejects.toMatchObject({ statusCode: 403 });
+    // The team label its nodes carry, by affinity rather than selector.
+    await expect(
+      trySpec(nsB, requiring(TEAM_KEY, 'In', [env.team])),
+    ).rejects.toMatchObject({ statusCode: 403 });
+    await expect(trySpec(nsA, bySelector)).resolves.toBeDefined();
+    await expect(
+      trySpec(nsA, requiring('karpenter.sh/nodepool', 'In', [poolA])),
+    ).resolves.toBeDefined();
+    // A NodePool that is not ours (the platform's own) stays selectable by anyone.
+    await expect(
+      trySpec(nsB, { nodeSelector: { 'karpenter.sh/nodepool': 'platform' } }),
+    ).resolves.toBeDefined();
+    await expect(
+      trySpec(nsB, requiring('karpenter.sh/nodepool', 'NotIn', [poolA])),
+    ).resolves.toBeDefined();
+  });
+
+  it("refuses every workload controller whose pods would tolerate or select team A's nodes from team B's namespace, with the pods' message", async () => {
+    const podRefusal = await tryPod(nsB, [tolerating(env.team)]).then(
+      () => undefined,
+      (error: { status?: { message?: string } }) => error.status?.message,
+    );
+    expect(podRefusal).toMatch(/may only tolerate/);
+    const reason = podRefusal!.replace(/^.*?denied request: /, '');
+    for (const workload of workloads(nsB, {
+      tolerations: [tolerating(env.team)],
+    })) {
+      await eventually(async () => {
+        const refusal = await tryWorkload(workload).then(
+          () => undefined,
+          (error: { statusCode?: number; status?: { message?: string } }) =>
+            error,
+        );
+        expect({ kind: workload.kind, refusal }).toMatchObject({
+          kind: workload.kind,
+          refusal: {
+            statusCode: 403,
+            status: { message: expect.stringContaining(reason) },
+          },
+        });
+      });
+    }
+    for (const workload of workloads(nsB, {
+      nodeSelector: { 'karpenter.sh/nodepool': `${env.team}-tenancy` },
+    }))
+      await expect(tryWorkload(workload)).rejects.toMatchObject({
+        statusCode: 403,
+      });
+    for (const workload of workloads(nsA, {
+      tolerations: [tolerating(env.team)],
+    }))
+      await expect(tryWorkload(workload)).resolves.toBeDefined();
+  });
+
+  it('renders a policy the API server keeps as written, so a converged cluster sees no write', async () => {
+    // Applied here rather than by a pass: other suites sharing the API server change its pools.
+    const client = env.reconcilerClient();
+    for (const manifest of renderTenancyPolicy(env.config.clusters[0].policy, [
+      {
+        team: env.team,
+        nodeLabels: { 'karpenter.sh/nodepool': `${env.team}-x`, "o'k": 'v' },
+      },
+    ])) {
+      const written = await client.apply(manifest as LiveObject, {
+        force: true,
+        dryRun: true,
+      });
+      expect(findDrift(manifest as LiveObject, written)).toEqual([]);
+    }
   });
 
   it('refuses a team label set on a namespace by anyone but the reconciler', async () => {

@@ -1,4 +1,9 @@
-import { renderTenancyPolicy } from '@nodepools/plugin-nodepools-common';
+import {
+  renderTenancyPolicy,
+  tenantPoolOf,
+  type TenantPool,
+} from '@nodepools/plugin-nodepools-common';
+import type { VersionedPool } from '../database/NodePoolsStore';
 import type { ClusterSnapshot } from './ClusterSnapshot';
 import { tenancyKey } from './ClusterSnapshot';
 import { NotOwnedError } from './ClusterErrors';
@@ -6,6 +11,37 @@ import { findDrift } from './findDrift';
 import type { KubeObject } from './KubeObject';
 import { isOwned } from './ownership';
 import type { ReconcileContext } from './ReconcileContext';
+import { renderPoolObject } from './renderPoolObject';
+
+/**
+ * The pools whose nodes admission keeps to their team: every NodePool of ours in the cluster,
+ * and every pool the database is about to apply (so a pool is covered before its NodePool
+ * exists). A decommissioning pool counts while its NodePool is there, and a name taken by a
+ * NodePool that is not ours names nobody's nodes. Derived from the cluster first, so every
+ * reconciler of a cluster renders the same policy once the pools are applied. The database's
+ * render wins over the live labels: a team label edited on the NodePool hands its nodes to nobody.
+ */
+export function tenantPools(
+  ctx: Pick<ReconcileContext, 'cluster'>,
+  pools: VersionedPool[],
+  snapshot: Pick<ClusterSnapshot, 'nodePools'>,
+): TenantPool[] {
+  const byName = new Map<string, TenantPool>();
+  for (const pool of pools) {
+    if (pool.phase === 'decommissioning' || pool.phase === 'removed') continue;
+    const rendered = renderPoolObject(pool, ctx.cluster.policy);
+    const live = snapshot.nodePools.get(rendered.metadata.name);
+    const tenant = tenantPoolOf(rendered);
+    if (tenant && (!live || isOwned(live)))
+      byName.set(rendered.metadata.name, tenant);
+  }
+  for (const [name, live] of snapshot.nodePools) {
+    if (byName.has(name) || !isOwned(live)) continue;
+    const tenant = tenantPoolOf(live);
+    if (tenant) byName.set(name, tenant);
+  }
+  return [...byName.values()];
+}
 
 /**
  * Server-side applies the cluster's admission policies and bindings where they are missing or
@@ -16,10 +52,15 @@ import type { ReconcileContext } from './ReconcileContext';
  */
 export async function applyTenancy(
   ctx: ReconcileContext,
-  snapshot: Pick<ClusterSnapshot, 'tenancy'>,
+  snapshot: Pick<ClusterSnapshot, 'tenancy' | 'nodePools'>,
 ): Promise<number> {
   let written = 0;
-  for (const manifest of renderTenancyPolicy(ctx.cluster.policy)) {
+  const pools = tenantPools(
+    ctx,
+    await ctx.store.livePools(ctx.cluster.name),
+    snapshot,
+  );
+  for (const manifest of renderTenancyPolicy(ctx.cluster.policy, pools)) {
     const object = manifest as KubeObject;
     // Not among ours: it may still exist without our label.
     const live =

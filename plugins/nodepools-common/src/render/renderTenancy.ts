@@ -14,11 +14,76 @@ const cel = (text: string) =>
 
 const ownership = { [NODEPOOLS_LABELS.managedBy]: MANAGED_BY };
 
-function podPolicy(policy: ClusterPolicy): Manifest[] {
+/** The label Karpenter gives every node of a NodePool: the NodePool's name. */
+const NODEPOOL_NODE_LABEL = 'karpenter.sh/nodepool';
+
+/** One managed NodePool as tenancy sees it: whose nodes it makes, and the labels they carry. */
+export interface TenantPool {
+  team: string;
+  /** Labels every node of the pool carries: its template labels and `karpenter.sh/nodepool`. */
+  nodeLabels: Record<string, string>;
+}
+
+/** The {@link TenantPool} of a NodePool we rendered or read back; undefined without a team label. */
+export function tenantPoolOf(nodePool: {
+  metadata: { name: string; labels?: Record<string, string> };
+  spec?: unknown;
+}): TenantPool | undefined {
+  const team = nodePool.metadata.labels?.[NODEPOOLS_LABELS.team];
+  if (!team) return undefined;
+  const template = (
+    nodePool.spec as
+      | { template?: { metadata?: { labels?: Record<string, string> } } }
+      | undefined
+  )?.template;
+  return {
+    team,
+    nodeLabels: {
+      ...template?.metadata?.labels,
+      [NODEPOOL_NODE_LABEL]: nodePool.metadata.name,
+    },
+  };
+}
+
+/**
+ * `key=value` of every node label that a managed pool's nodes carry, to the teams whose nodes
+ * carry it, as a CEL map literal, sorted so that equal pools render an equal policy.
+ */
+function identifyingLabels(pools: TenantPool[]): string {
+  const teams = new Map<string, Set<string>>();
+  for (const pool of pools)
+    for (const [key, value] of Object.entries(pool.nodeLabels)) {
+      const pair = `${key}=${value}`;
+      teams.set(pair, (teams.get(pair) ?? new Set()).add(pool.team));
+    }
+  const entries = [...teams.keys()]
+    .sort()
+    .map(
+      pair =>
+        `${cel(pair)}: [${[...teams.get(pair)!].sort().map(cel).join(', ')}]`,
+    );
+  return `{${entries.join(', ')}}`;
+}
+
+/** Pods, and every controller that makes pods from a template: refused where they are applied. */
+const POD_TEMPLATES = [
+  { apiGroups: [''], resources: ['pods'] },
+  {
+    apiGroups: ['apps'],
+    resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'],
+  },
+  { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'] },
+];
+
+function podPolicy(policy: ClusterPolicy, pools: TenantPool[]): Manifest[] {
   const taint = cel(policy.taintKey);
   const label = cel(policy.teamLabelKey);
   const required =
-    'object.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution';
+    'variables.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution';
+  // A pair names another team's nodes when managed pools carry it and none of them is ours.
+  const foreign = (pair: string) =>
+    `(${pair}) in variables.identifying && !(variables.team in variables.identifying[${pair}])`;
+  const selected = "k + '=' + variables.selector[k]";
   return [
     {
       apiVersion: 'admissionregistration.k8s.io/v1',
@@ -27,16 +92,19 @@ function podPolicy(policy: ClusterPolicy): Manifest[] {
       spec: {
         failurePolicy: 'Fail',
         matchConstraints: {
-          resourceRules: [
-            {
-              apiGroups: [''],
-              apiVersions: ['v1'],
-              operations: ['CREATE', 'UPDATE'],
-              resources: ['pods'],
-            },
-          ],
+          resourceRules: POD_TEMPLATES.map(rule => ({
+            ...rule,
+            apiVersions: ['v1'],
+            operations: ['CREATE', 'UPDATE'],
+          })),
         },
         variables: [
+          {
+            // The pod spec itself, or the template a controller makes its pods from.
+            name: 'spec',
+            expression:
+              "object.kind == 'Pod' ? object.spec : object.kind == 'CronJob' ? object.spec.jobTemplate.spec.template.spec : object.spec.template.spec",
+          },
           {
             name: 'team',
             expression: `has(namespaceObject.metadata.labels) && ${label} in namespaceObject.metadata.labels ? namespaceObject.metadata.labels[${label}] : ''`,
@@ -44,7 +112,27 @@ function podPolicy(policy: ClusterPolicy): Manifest[] {
           {
             name: 'tolerations',
             expression:
-              'has(object.spec.tolerations) ? object.spec.tolerations : []',
+              'has(variables.spec.tolerations) ? variables.spec.tolerations : []',
+          },
+          {
+            name: 'selector',
+            expression:
+              'has(variables.spec.nodeSelector) ? variables.spec.nodeSelector : {}',
+          },
+          {
+            name: 'terms',
+            expression: `has(variables.spec.affinity) && has(variables.spec.affinity.nodeAffinity) && has(${required}) ? ${required}.nodeSelectorTerms : []`,
+          },
+          {
+            // The admission policy cannot list NodePools: the reconciler renders them in.
+            name: 'identifying',
+            expression: identifyingLabels(pools),
+          },
+          {
+            name: 'foreignSelectors',
+            expression: `variables.selector.filter(k, ${foreign(
+              selected,
+            )}).map(k, ${selected})`,
           },
         ],
         validations: [
@@ -62,13 +150,27 @@ function podPolicy(policy: ClusterPolicy): Manifest[] {
             reason: 'Forbidden',
           },
           {
-            expression: `!has(object.spec.nodeSelector) || !(${label} in object.spec.nodeSelector) || object.spec.nodeSelector[${label}] == variables.team`,
-            messageExpression: `'namespace ' + namespaceObject.metadata.name + ' may not select nodes of team ' + object.spec.nodeSelector[${label}]`,
+            expression: `!(${label} in variables.selector) || variables.selector[${label}] == variables.team`,
+            messageExpression: `'namespace ' + namespaceObject.metadata.name + ' may not select nodes of team ' + variables.selector[${label}]`,
             reason: 'Forbidden',
           },
           {
-            expression: `!has(object.spec.affinity) || !has(object.spec.affinity.nodeAffinity) || !has(${required}) || ${required}.nodeSelectorTerms.all(term, !has(term.matchExpressions) || term.matchExpressions.all(e, e.key != ${label} || (e.operator == 'In' && has(e.values) && e.values.all(v, v == variables.team))))`,
+            expression: `variables.terms.all(term, !has(term.matchExpressions) || term.matchExpressions.all(e, e.key != ${label} || (e.operator == 'In' && has(e.values) && e.values.all(v, v == variables.team))))`,
             messageExpression: `'namespace ' + namespaceObject.metadata.name + ' may only require ' + ${label} + ' In [' + variables.team + ']'`,
+            reason: 'Forbidden',
+          },
+          {
+            // Any other label only a team's nodes carry: their NodePool's name, its template labels.
+            expression: 'variables.foreignSelectors.size() == 0',
+            messageExpression: `'namespace ' + namespaceObject.metadata.name + ' may not select the nodes of another team (' + variables.foreignSelectors.join(', ') + ')'`,
+            reason: 'Forbidden',
+          },
+          {
+            // In names values; Exists matches every value of the key, another team's included.
+            expression: `variables.terms.all(term, !has(term.matchExpressions) || term.matchExpressions.all(e, (e.operator != 'In' || !has(e.values) || e.values.all(v, !(${foreign(
+              "e.key + '=' + v",
+            )}))) && (e.operator != 'Exists' || variables.identifying.all(pair, !pair.startsWith(e.key + '=') || variables.team in variables.identifying[pair]))))`,
+            messageExpression: `'namespace ' + namespaceObject.metadata.name + ' may not select the nodes of another team (by required node affinity)'`,
             reason: 'Forbidden',
           },
         ],
@@ -158,11 +260,16 @@ function namespacePolicy(policy: ClusterPolicy): Manifest[] {
 
 /**
  * The cluster's tenant enforcement: a taint is not a boundary (anyone can add a toleration), so
- * admission refuses pods that tolerate or select a team's nodes from a namespace not labelled for
- * that team, and refuses team labels on namespaces set by anyone but the reconciler.
+ * admission refuses pods, and the controllers that make them, that tolerate or select a team's
+ * nodes (by team label, NodePool name or any template label of the managed `pools`) from a
+ * namespace not labelled for that team, and refuses team labels on namespaces set by anyone but
+ * the reconciler.
  */
-export function renderTenancyPolicy(policy: ClusterPolicy): Manifest[] {
-  return [...podPolicy(policy), ...namespacePolicy(policy)];
+export function renderTenancyPolicy(
+  policy: ClusterPolicy,
+  pools: TenantPool[] = [],
+): Manifest[] {
+  return [...podPolicy(policy, pools), ...namespacePolicy(policy)];
 }
 
 /** The label patch that lets a namespace use its team's pools. */
