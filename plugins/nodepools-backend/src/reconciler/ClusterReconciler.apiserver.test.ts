@@ -80,6 +80,7 @@ describeApiServer('ClusterReconciler against the API server', suite => {
     expect((updated.spec as any).limits).toEqual({
       cpu: '32',
       memory: '128Gi',
+      'nvidia.com/gpu': '0',
     });
     expect(pool.appliedGeneration).toBe(2);
     expect((await env.store.getRequest(update.id))!.state).toBe('applied');

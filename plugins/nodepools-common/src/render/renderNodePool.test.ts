@@ -96,14 +96,18 @@ describe('renderNodePool', () => {
       },
     ]);
 
+    // The GPU limit is 0 unless granted: the guide's pool leaves GPUs unbounded.
+    expect(spec.limits['nvidia.com/gpu']).toBe('0');
+
     // Strip the team additions: what remains is the guide's NodePool.
     const { metadata: _m, ...templateRest } = spec.template;
     const { taints: _t, ...templateSpec } = templateRest.spec;
+    const { 'nvidia.com/gpu': _gpu, ...limits } = spec.limits;
     const stripped = {
       apiVersion: rendered.apiVersion,
       kind: rendered.kind,
       metadata: { name: 'default' },
-      spec: { ...spec, template: { spec: templateSpec } },
+      spec: { ...spec, limits, template: { spec: templateSpec } },
     };
     expect(sortValues(stripped)).toEqual(sortValues(guideNodePool));
   });
@@ -119,6 +123,97 @@ describe('renderNodePool', () => {
       memory: '8Gi',
       'nvidia.com/gpu': '2',
     });
+  });
+
+  it('constrains every NodePool to the policy, whether or not the request names the values', () => {
+    const policyArbitrary = fc
+      .record({
+        architectures: fc.uniqueArray(fc.constantFrom('amd64', 'arm64'), {
+          minLength: 1,
+        }),
+        capacityTypes: fc.uniqueArray(
+          fc.constantFrom('spot', 'on-demand', 'reserved'),
+          { minLength: 1 },
+        ),
+        instanceCategories: fc.uniqueArray(
+          fc.constantFrom('c', 'm', 'r', 'g', 'p'),
+          { minLength: 1 },
+        ),
+        minInstanceGeneration: fc.option(fc.integer({ min: 2, max: 8 }), {
+          nil: undefined,
+        }),
+      })
+      .map(p => clusterPolicySchema.parse(p));
+    fc.assert(
+      fc.property(
+        createRequestArbitrary,
+        policyArbitrary,
+        fc.boolean(),
+        (raw, policy, dropNamed) => {
+          const request = poolRequestSchema.parse(raw) as PoolSpecRequest;
+          const r = request.spec.requirements;
+          // Only what the policy check lets through is ever rendered for a cluster.
+          const spec = {
+            ...request.spec,
+            requirements: {
+              ...r,
+              architectures: policy.architectures,
+              capacityTypes: policy.capacityTypes,
+              instanceCategories: dropNamed
+                ? undefined
+                : policy.instanceCategories.slice(0, 1),
+              minInstanceGeneration: dropNamed
+                ? undefined
+                : r.minInstanceGeneration,
+            },
+          };
+          fc.pre(
+            dropNamed ||
+              spec.requirements.minInstanceGeneration === undefined ||
+              policy.minInstanceGeneration === undefined ||
+              spec.requirements.minInstanceGeneration >=
+                policy.minInstanceGeneration,
+          );
+          const rendered = renderNodePool(identity, spec, policy);
+          const byKey = new Map(
+            rendered.spec.template.spec.requirements.map(q => [q.key, q]),
+          );
+          const within = (key: string, allowed: readonly string[]) =>
+            byKey.get(key)!.operator === 'In' &&
+            (byKey.get(key)!.values ?? []).every(v => allowed.includes(v));
+          expect(within('kubernetes.io/arch', policy.architectures)).toBe(true);
+          expect(
+            within('karpenter.sh/capacity-type', policy.capacityTypes),
+          ).toBe(true);
+          expect(
+            within(
+              'karpenter.k8s.aws/instance-category',
+              policy.instanceCategories,
+            ),
+          ).toBe(true);
+          const generation = byKey.get('karpenter.k8s.aws/instance-generation');
+          // Gt n means generation n+1 or newer.
+          const oldest = generation ? Number(generation.values?.[0]) + 1 : 1;
+          expect(oldest).toBeGreaterThanOrEqual(
+            policy.minInstanceGeneration ?? 1,
+          );
+          expect(rendered.spec.limits['nvidia.com/gpu']).toBe(
+            spec.limits.gpu ?? '0',
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('limits GPUs to 0 unless the request is granted some', () => {
+    const { gpu: _gpu, ...noGpu } = guideRequest.spec.limits;
+    const rendered = renderNodePool(
+      identity,
+      { ...guideRequest.spec, limits: noGpu },
+      guidePolicy,
+    );
+    expect(rendered.spec.limits['nvidia.com/gpu']).toBe('0');
   });
 
   it('is stable: the same input gives the same bytes, whatever the order of choices', () => {
@@ -153,6 +248,38 @@ describe('renderNodePool', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("renders the policy's categories when the request names none", () => {
+    const { instanceCategories: _c, ...requirements } =
+      guideRequest.spec.requirements;
+    const rendered = renderNodePool(
+      identity,
+      { ...guideRequest.spec, requirements },
+      clusterPolicySchema.parse({ instanceCategories: ['m', 'c'] }),
+    );
+    expect(
+      rendered.spec.template.spec.requirements.find(
+        q => q.key === 'karpenter.k8s.aws/instance-category',
+      ),
+    ).toEqual({
+      key: 'karpenter.k8s.aws/instance-category',
+      operator: 'In',
+      values: ['c', 'm'],
+    });
+  });
+
+  it('leaves categories unconstrained when the policy lists none (providers without them, such as kwok)', () => {
+    const { instanceCategories: _c, ...requirements } =
+      guideRequest.spec.requirements;
+    const rendered = renderNodePool(
+      identity,
+      { ...guideRequest.spec, requirements },
+      clusterPolicySchema.parse({ instanceCategories: [] }),
+    );
+    expect(
+      rendered.spec.template.spec.requirements.map(q => q.key),
+    ).not.toContain('karpenter.k8s.aws/instance-category');
   });
 
   it('uses the policy node class kind, and drops AWS-only requirements for other providers', () => {

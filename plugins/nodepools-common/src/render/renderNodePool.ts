@@ -54,11 +54,14 @@ function renderRequirements(
       values: sorted(r.capacityTypes),
     },
   ];
-  if (aws && r.instanceCategories) {
+  // A request that names no categories still gets only the policy's; an empty policy list means
+  // the provider has no categories (kwok), so there is nothing to constrain.
+  const categories = r.instanceCategories ?? policy.instanceCategories;
+  if (aws && categories.length > 0) {
     out.push({
       key: 'karpenter.k8s.aws/instance-category',
       operator: 'In',
-      values: sorted(r.instanceCategories),
+      values: sorted(categories),
     });
   }
   const minGeneration = r.minInstanceGeneration ?? policy.minInstanceGeneration;
@@ -95,7 +98,8 @@ function renderRequirements(
 
 /**
  * The `karpenter.sh/v1` NodePool for an approved pool: tainted and labelled for its team, limits
- * always set, owned by the suite. Same input, same object (and so the same YAML bytes).
+ * always set (GPUs at 0 unless granted), requirements always within the cluster policy, owned by
+ * the suite. Same input, same object (and so the same YAML bytes).
  */
 export function renderNodePool(
   pool: PoolIdentity,
@@ -110,11 +114,12 @@ export function renderNodePool(
     spec.terminationGracePeriod ?? policy.defaults.terminationGracePeriod;
   const weight = spec.weight ?? policy.defaults.weight;
 
+  // GPUs only when granted: without a GPU limit Karpenter would launch GPU instance types freely.
   const limits: Record<string, string> = {
     cpu: spec.limits.cpu,
     memory: spec.limits.memory,
+    'nvidia.com/gpu': spec.limits.gpu ?? '0',
   };
-  if (spec.limits.gpu !== undefined) limits['nvidia.com/gpu'] = spec.limits.gpu;
 
   const annotations: Record<string, string> = {
     [NODEPOOLS_ANNOTATIONS.owner]: pool.owner,
