@@ -68,6 +68,22 @@ interface LimitsCeilingConfig {
 }
 
 /**
+ * @propertyNames {"enum": ["cpu", "memory"]}
+ */
+interface PoolLimitsFloorConfig {
+  /**
+   * CPU cores, e.g. `'1'`.
+   * @pattern ^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$
+   */
+  cpu: QuantityString;
+  /**
+   * Memory, e.g. `'1Gi'`.
+   * @pattern ^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$
+   */
+  memory: QuantityString;
+}
+
+/**
  * @propertyNames {"enum": ["cpuCoreHour", "memoryGiBHour", "gpuHour"]}
  */
 interface CapacityPriceConfig {
@@ -185,7 +201,7 @@ interface NodeClassKindConfig {
 
 /**
  * What the platform allows on one cluster. Every key is optional and has a default.
- * @propertyNames {"enum": ["nodeClassRef", "nodeClasses", "architectures", "capacityTypes", "instanceCategories", "minInstanceGeneration", "restrictedLabelDomains", "taintKey", "teamLabelKey", "systemNamespaces", "reconcilerUsername", "defaults", "allowNeverExpire", "maxPoolLimits", "teamBudget", "quorum", "approverGroups", "requestExpiryHours", "grantTtlDays", "prices"]}
+ * @propertyNames {"enum": ["nodeClassRef", "nodeClasses", "architectures", "capacityTypes", "instanceCategories", "minInstanceGeneration", "restrictedLabelDomains", "taintKey", "teamLabelKey", "systemNamespaces", "reconcilerUsername", "defaults", "allowNeverExpire", "maxPoolLimits", "minPoolLimits", "teamBudget", "quorum", "approverGroups", "requestExpiryHours", "grantTtlDays", "prices"]}
  */
 interface ClusterPolicyConfig {
   /** The node class kind pools reference; default `{ group: karpenter.k8s.aws, kind: EC2NodeClass }`. */
@@ -207,7 +223,8 @@ interface ClusterPolicyConfig {
   capacityTypes?: Array<'spot' | 'on-demand' | 'reserved'>;
   /**
    * Instance categories teams may choose (`karpenter.k8s.aws/instance-category`); default
-   * `[c, m, r]`. `[]` leaves them unconstrained (providers without categories, such as kwok).
+   * `[c, m, r]`; a request naming none gets these. `[]` means the provider has no categories
+   * (kwok): the NodePool is not constrained by them, and a request may name none.
    * @items.pattern ^[a-z]+$
    */
   instanceCategories?: string[];
@@ -254,6 +271,11 @@ interface ClusterPolicyConfig {
   allowNeverExpire?: boolean;
   /** The largest limits one pool may have; default `{ cpu: '64', memory: 256Gi, gpu: '0' }`. */
   maxPoolLimits?: LimitsCeilingConfig;
+  /**
+   * The smallest `cpu` and `memory` limits a pool may have, so that at least one node fits;
+   * default `{ cpu: '1', memory: 1Gi }`. Lower it for providers with smaller nodes.
+   */
+  minPoolLimits?: PoolLimitsFloorConfig;
   /**
    * The most one team may hold across all its pools on this cluster; default
    * `{ cpu: '128', memory: 512Gi, gpu: '0' }`.

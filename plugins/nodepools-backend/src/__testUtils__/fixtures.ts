@@ -15,6 +15,7 @@ export function testConfig(
       {
         name: 'local',
         title: 'Local',
+        url: 'https://127.0.0.1:1',
         policy: clusterPolicySchema.parse({
           approverGroups: ['group:default/platform'],
           ...policy,

@@ -98,7 +98,7 @@ const permissionsWithDemoPolicy = createServiceFactory({
 /**
  * The real plugin with the suite's permission policy, on the given
  * database; requests authenticate as demo users with `as(user)`. By default one cluster, `local`,
- * with no url (policy only); `options.clusters` replaces it (config entries, e.g. with a url), and
+ * with a url nothing listens on (requests for a cluster without one are refused); `options.clusters` replaces it (config entries, e.g. with a url), and
  * `options.features` adds or overrides services (a scheduler whose tasks the test runs, say).
  */
 export async function startApi(
@@ -109,9 +109,19 @@ export async function startApi(
     features?: Parameters<typeof startTestBackend>[0]['features'];
   } = {},
 ) {
+  // The default cluster's url leads nowhere: a scheduler that runs no task keeps the reconciler
+  // from trying it (and failing the pools) unless the caller brings its own services.
+  const idleScheduler = options.features
+    ? []
+    : [
+        mockServices.scheduler.mock({
+          scheduleTask: async () => {},
+          triggerTask: async () => {},
+        }).factory,
+      ];
   const { server } = await startTestBackend({
     features: [
-      ...(options.features ?? []),
+      ...(options.features ?? idleScheduler),
       nodePoolsPlugin,
       permissionsWithDemoPolicy,
       userInfoFromDemoOrg,
@@ -127,6 +137,8 @@ export async function startApi(
             clusters: options.clusters ?? [
               {
                 name: 'local',
+                // Requests need a cluster that can be applied to; nothing listens here.
+                url: 'https://127.0.0.1:1',
                 policy: {
                   approverGroups: ['group:default/platform'],
                   ...policy,

@@ -45,18 +45,26 @@ export const requestListQuery = z
   .strict();
 /** `GET .../history` query. */
 export const historyQuery = z.object({ limit, cursor }).strict();
+// Control characters other than line breaks and tabs carry no meaning in a comment (and
+// PostgreSQL cannot store NUL); whitespace and invisible format characters do not count as words.
+const hasControl = (value: string) =>
+  [...value].some(c => /\p{Cc}/u.test(c) && !'\t\n\r'.includes(c));
+const VISIBLE = /[^\p{Cc}\p{Cf}\p{Z}\s]/gu;
+const comment = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine(value => !hasControl(value), 'must not contain control characters');
+
 /** Body of approve and reject. */
-export const decisionBody = z
-  .object({ comment: z.string().trim().max(2000).optional() })
-  .strict();
+export const decisionBody = z.object({ comment: comment.optional() }).strict();
 /** Body of reject: a reason is required, so the requester learns why. */
 export const rejectBody = z
   .object({
-    comment: z
-      .string()
-      .trim()
-      .min(3, 'say why the request is rejected')
-      .max(2000),
+    comment: comment.refine(
+      value => (value.match(VISIBLE)?.length ?? 0) >= 3,
+      'say why the request is rejected, in at least 3 visible characters',
+    ),
   })
   .strict();
 

@@ -26,20 +26,34 @@ const ownerOf = (body: unknown) => {
   return owner.includes(':') ? owner : `group:default/${owner}`;
 };
 
-const createBody = z.object({ dryRun: z.boolean().optional() }).passthrough();
+const dryRunFlag = z.boolean().optional();
+
+/**
+ * Splits the body into the request and its `dryRun` flag. The request keeps every other own key
+ * (a JSON `__proto__` included), so the strict request schema refuses unknown keys at the top
+ * level as it does below; a passthrough object schema would turn `__proto__` into a prototype.
+ */
+function splitCreateBody(body: unknown) {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new FieldValidationError('body: must be a JSON object', [
+      { path: 'body', message: 'must be a JSON object' },
+    ]);
+  const { dryRun, ...request } = body as Record<string, unknown>;
+  const flag = validateWith(dryRunFlag, dryRun, ['dryRun']);
+  if (!flag.ok)
+    throw new FieldValidationError(
+      `request is invalid: dryRun: ${flag.errors[0].message}`,
+      flag.errors,
+    );
+  return { dryRun: flag.value, request };
+}
 
 /** Requests: file (or preview), list (the approval queue), read, approve, reject, cancel, history. */
 export function requestsRoutes(ctx: RouteContext) {
   const router = Router();
 
   router.post('/requests', async (req, res) => {
-    const body = validateWith(createBody, req.body);
-    if (!body.ok)
-      throw new FieldValidationError(
-        'body: must be a JSON object',
-        body.errors,
-      );
-    const { dryRun, ...request } = body.value;
+    const { dryRun, request } = splitCreateBody(req.body);
     const { actor, credentials } = await actorOf(ctx, req);
     await ctx.authorizer.assertMayRequest(ownerOf(request), credentials);
     if (dryRun) {

@@ -134,6 +134,21 @@ export class RequestWorkflow {
         result.errors,
       );
     }
+    if (!cluster.url) {
+      // Nothing could ever be applied there: say so before anyone files or approves it.
+      const violation = {
+        path: 'cluster',
+        message: `cluster ${cluster.name} has no API server url configured, so no pool can be applied to it`,
+        asked: cluster.name,
+      };
+      return {
+        ...result.preview,
+        policy: {
+          allowed: false,
+          violations: [violation, ...result.preview.policy.violations],
+        },
+      };
+    }
     return result.preview;
   }
 

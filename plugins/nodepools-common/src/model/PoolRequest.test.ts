@@ -75,7 +75,34 @@ describe('poolRequestSchema', () => {
       'spec.requirements.architectures[0]',
       '',
     ],
-    [withSpec({ kubelet: { maxPods: 110 } }), 'spec', 'kubelet'],
+    [withSpec({ kubelet: { maxPods: 110 } }), 'spec.kubelet', 'not a known'],
+    [
+      withSpec({
+        requirements: {
+          architectures: ['amd64'],
+          capacityTypes: ['spot'],
+          zones: [''],
+        },
+      }),
+      'spec.requirements.zones[0]',
+      'must not be empty',
+    ],
+    [
+      withSpec({
+        requirements: {
+          architectures: ['amd64'],
+          capacityTypes: ['spot'],
+          instanceSizes: [''],
+        },
+      }),
+      'spec.requirements.instanceSizes[0]',
+      'must not be empty',
+    ],
+    [
+      JSON.parse('{"__proto__": {"admin": true}, "kind": "create"}'),
+      '__proto__',
+      'not a known',
+    ],
   ])('reports a bad field by its path (%#)', (input, path, message) => {
     const errors = errorsOf(input);
     expect(errors.map(e => e.path)).toContain(path);
@@ -87,7 +114,46 @@ describe('poolRequestSchema', () => {
     expect(errorsOf({ ...target, kind: 'decommission' })).toEqual([]);
     expect(
       errorsOf({ ...valid, kind: 'decommission' }).map(e => e.path),
-    ).toContain('(root)');
+    ).toContain('spec');
+  });
+
+  it('names an unknown key, __proto__ included, as its own field at every level', () => {
+    const objectPaths = [
+      [],
+      ['spec'],
+      ['spec', 'requirements'],
+      ['spec', 'limits'],
+    ];
+    fc.assert(
+      fc.property(
+        createRequestArbitrary,
+        fc.constantFrom(...objectPaths),
+        fc.oneof(
+          fc.constantFrom('__proto__', 'constructor', 'dryRun', 'Kind'),
+          fc.string({ minLength: 1 }),
+        ),
+        fc.jsonValue(),
+        (request, at, key, value) => {
+          const copy = structuredClone(request) as Record<string, any>;
+          let target = copy;
+          for (const part of at) target = target[part];
+          fc.pre(!Object.hasOwn(target, key));
+          // defineProperty, as JSON.parse does: assigning __proto__ would set the prototype.
+          Object.defineProperty(target, key, {
+            value,
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
+          const path = [...at, key].join('.');
+          expect(errorsOf(copy)).toContainEqual({
+            path,
+            message: 'is not a known field',
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('accepts every generated well-formed request', () => {

@@ -17,8 +17,10 @@ const dnsLabel = (what: string) =>
       `${what} must be lower-case letters, digits and '-', start and end alphanumeric, at most 63 characters`,
     );
 
+// Requirement values select nodes by label, so an empty one selects nothing: refuse it.
 const labelValue = z
   .string()
+  .min(1, 'must not be empty')
   .max(63, 'must be at most 63 characters')
   .regex(
     /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/,

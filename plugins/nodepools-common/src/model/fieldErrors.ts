@@ -32,9 +32,19 @@ export function validateWith<S extends z.ZodType>(
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map(issue => ({
-      path: formatPath([...prefix, ...issue.path]) || '(root)',
-      message: issue.message,
-    })),
+    // An unknown key is named as its own field, at whatever level it sits, so the 400 points at it.
+    errors: result.error.issues.flatMap(issue =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map(key => ({
+            path: formatPath([...prefix, ...issue.path, key]),
+            message: 'is not a known field',
+          }))
+        : [
+            {
+              path: formatPath([...prefix, ...issue.path]) || '(root)',
+              message: issue.message,
+            },
+          ],
+    ),
   };
 }

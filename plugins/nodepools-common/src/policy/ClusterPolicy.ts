@@ -10,6 +10,7 @@ import {
   nonNegativeQuantityString,
   positiveQuantityString,
 } from '../model/zodQuantity';
+import { compareQuantities, parseQuantity } from '../quantity/Quantity';
 
 const qualifiedKey = z
   .string()
@@ -142,6 +143,11 @@ export const clusterPolicySchema = z
       memory: '256Gi',
       gpu: '0',
     }),
+    // The smallest limits a pool may have: below one node's worth, Karpenter could never launch one.
+    minPoolLimits: z
+      .object({ cpu: positiveQuantityString, memory: positiveQuantityString })
+      .strict()
+      .default({ cpu: '1', memory: '1Gi' }),
     teamBudget: limitsCeiling.default({
       cpu: '128',
       memory: '512Gi',
@@ -164,6 +170,22 @@ export const clusterPolicySchema = z
   })
   .strict()
   .superRefine((policy, ctx) => {
+    for (const name of ['cpu', 'memory'] as const) {
+      // Malformed quantities were already reported; compare only what parses.
+      const min = parseQuantity(policy.minPoolLimits[name]);
+      const max = parseQuantity(policy.maxPoolLimits[name]);
+      if (
+        min.ok &&
+        max.ok &&
+        compareQuantities(min.quantity, max.quantity) > 0
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['minPoolLimits', name],
+          message: `must not be above maxPoolLimits.${name} (${policy.maxPoolLimits[name]})`,
+        });
+      }
+    }
     // Karpenter's CRD refuses template labels in its own domains; catching it here names the
     // config key instead of failing every apply.
     for (const field of ['teamLabelKey', 'taintKey'] as const) {

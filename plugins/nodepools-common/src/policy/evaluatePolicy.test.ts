@@ -91,6 +91,134 @@ describe('evaluatePolicy', () => {
     expect(arch).toMatchObject({ asked: 'arm64', allowed: 'amd64' });
   });
 
+  it('refuses limits too small to ever fit one node, at the policy minimum (1 cpu, 1Gi by default)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 1, max: 999 }).map(m => `${m}m`),
+          fc.integer({ min: 1, max: 999_999_999 }).map(n => `${n}n`),
+          fc.constantFrom('0.5', '999m', '1n'),
+        ),
+        fc.oneof(
+          fc.integer({ min: 1, max: 1023 }).map(m => `${m}Mi`),
+          fc.integer({ min: 1, max: 1_073_741_823 }).map(String),
+          fc.constantFrom('65', '1G', '1023Mi'),
+        ),
+        fc.boolean(),
+        (cpu, memory, tooSmallCpu) => {
+          const limits = tooSmallCpu
+            ? { cpu, memory: '1Gi' }
+            : { cpu: '1', memory };
+          const result = evaluatePolicy(request({ limits }), defaultPolicy, []);
+          const field = tooSmallCpu ? 'spec.limits.cpu' : 'spec.limits.memory';
+          expect(result.allowed).toBe(false);
+          expect(result.violations).toContainEqual(
+            expect.objectContaining({
+              path: field,
+              allowed: tooSmallCpu ? 'at least 1' : 'at least 1Gi',
+            }),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(
+      evaluatePolicy(
+        request({ limits: { cpu: '1', memory: '1Gi' } }),
+        defaultPolicy,
+        [],
+      ).allowed,
+    ).toBe(true);
+    const tiny = clusterPolicySchema.parse({
+      minPoolLimits: { cpu: '100m', memory: '64Mi' },
+    });
+    expect(
+      evaluatePolicy(
+        request({ limits: { cpu: '100m', memory: '64Mi' } }),
+        tiny,
+        [],
+      ).allowed,
+    ).toBe(true);
+  });
+
+  it('refuses a fraction of a GPU', () => {
+    const gpus = clusterPolicySchema.parse({
+      maxPoolLimits: { cpu: '64', memory: '256Gi', gpu: '8' },
+      teamBudget: { cpu: '128', memory: '512Gi', gpu: '8' },
+    });
+    const limits = (gpu: string) => ({ cpu: '8', memory: '32Gi', gpu });
+    expect(
+      pathsOf(evaluatePolicy(request({ limits: limits('500m') }), gpus, [])),
+    ).toEqual(['spec.limits.gpu']);
+    expect(
+      evaluatePolicy(request({ limits: limits('2') }), gpus, []).allowed,
+    ).toBe(true);
+  });
+
+  it('refuses a minimum above the maximum in the policy itself', () => {
+    const result = clusterPolicySchema.safeParse({
+      minPoolLimits: { cpu: '128', memory: '1Gi' },
+    });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].path).toEqual(['minPoolLimits', 'cpu']);
+  });
+
+  it('refuses instance categories on a cluster whose policy lists none (kwok), and renders none', () => {
+    const kwok = clusterPolicySchema.parse({
+      nodeClassRef: { group: 'karpenter.kwok.sh', kind: 'KWOKNodeClass' },
+      instanceCategories: [],
+    });
+    const named = request({
+      requirements: {
+        architectures: ['amd64'],
+        capacityTypes: ['spot'],
+        instanceCategories: ['p'],
+      },
+    });
+    expect(evaluatePolicy(named, kwok, []).violations).toEqual([
+      expect.objectContaining({
+        path: 'spec.requirements.instanceCategories',
+        asked: 'p',
+        allowed: 'none',
+      }),
+    ]);
+    expect(evaluatePolicy(request(), kwok, []).allowed).toBe(true);
+  });
+
+  it('refuses any requirement value outside the policy list, named or not', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom('c', 'm', 'r', 'g', 'p'), {
+          minLength: 1,
+        }),
+        fc.uniqueArray(fc.constantFrom('c', 'm', 'r', 'g', 'p', 'x'), {
+          minLength: 1,
+        }),
+        (allowed, asked) => {
+          const policy = clusterPolicySchema.parse({
+            instanceCategories: allowed,
+          });
+          const result = evaluatePolicy(
+            request({
+              requirements: {
+                architectures: ['amd64'],
+                capacityTypes: ['spot'],
+                instanceCategories: asked,
+              },
+            }),
+            policy,
+            [],
+          );
+          const outside = asked.filter(c => !(allowed as string[]).includes(c));
+          expect(pathsOf(result)).toEqual(
+            outside.length > 0 ? ['spec.requirements.instanceCategories'] : [],
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('compares limits as quantities, not strings', () => {
     const policy = clusterPolicySchema.parse({
       maxPoolLimits: { cpu: '8', memory: '1Gi' },

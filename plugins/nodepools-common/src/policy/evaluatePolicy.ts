@@ -73,6 +73,28 @@ function limitViolations(
     const parsed = parseQuantity(asked);
     if (!parsed.ok) continue; // the schema already reported it
     const max = quantity(policy.maxPoolLimits[name]);
+    const min = name === 'gpu' ? undefined : policy.minPoolLimits[name];
+    if (
+      min !== undefined &&
+      compareQuantities(parsed.quantity, quantity(min)) < 0
+    ) {
+      out.push({
+        path: `spec.limits.${name}`,
+        message: `${name} limit ${asked} is below the smallest a pool may have (${min}): no node would ever fit`,
+        asked,
+        allowed: `at least ${min}`,
+      });
+    } else if (
+      name === 'gpu' &&
+      parsed.quantity.nanos % 1_000_000_000n !== 0n
+    ) {
+      out.push({
+        path: 'spec.limits.gpu',
+        message: `gpu limit ${asked} must be a whole number of GPUs`,
+        asked,
+        allowed: 'a whole number such as 1 or 4',
+      });
+    }
     if (compareQuantities(parsed.quantity, max) > 0) {
       out.push({
         path: `spec.limits.${name}`,
@@ -144,7 +166,17 @@ function specViolations(
     ),
     ...limitViolations(spec.limits, policy),
   ];
-  if (r.instanceCategories && policy.instanceCategories.length > 0) {
+  if (r.instanceCategories && policy.instanceCategories.length === 0) {
+    // `[]` says the provider has no categories (kwok): the NodePool is not constrained by them,
+    // and a request naming some asks for something this cluster cannot select on.
+    out.push({
+      path: 'spec.requirements.instanceCategories',
+      message:
+        'instance categories are not offered on this cluster: leave them out',
+      asked: list(r.instanceCategories),
+      allowed: 'none',
+    });
+  } else {
     out.push(
       ...subsetViolations(
         'spec.requirements.instanceCategories',

@@ -39,9 +39,9 @@ export function templateNamed(name: string): Entity {
 export const APP_BASE_URL = 'http://portal.test';
 
 /**
- * A portal backend with the real scaffolder, the real nodepools backend (one policy-only cluster,
- * `local`, on SQLite) and this module; the catalog holds the templates. Calls are made as a demo
- * user with `as(user)`, through real HTTP.
+ * A portal backend with the real scaffolder, the real nodepools backend (one cluster, `local`,
+ * whose url nothing listens on and whose reconcile never runs, on SQLite) and this module; the
+ * catalog holds the templates. Calls are made as a demo user with `as(user)`, through real HTTP.
  */
 export async function startPortalBackend() {
   const backend = await startTestBackend({
@@ -52,6 +52,10 @@ export async function startPortalBackend() {
       catalogServiceMock.factory({ entities: templateEntities }),
       permissionsWithDemoPolicy,
       userInfoFromDemoOrg,
+      mockServices.scheduler.mock({
+        scheduleTask: async () => {},
+        triggerTask: async () => {},
+      }).factory,
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
@@ -64,6 +68,8 @@ export async function startPortalBackend() {
               {
                 name: 'local',
                 title: 'Local control plane',
+                // Requests need a cluster with a url; nothing listens here, and no task runs.
+                url: 'https://127.0.0.1:1',
                 policy: {
                   approverGroups: ['group:default/platform'],
                   maxPoolLimits: { cpu: '64', memory: '256Gi' },
