@@ -40,8 +40,10 @@ import { run } from './harness/run.ts';
 import { startRunningApp, type RunningApp } from './harness/runningApp.ts';
 import { installTestSkipReason } from './harness/skipReason.ts';
 import { progress, stage } from './harness/stage.ts';
+import { assertOutsiderIsRefused } from './harness/outsiderIsRefused.ts';
 import {
   APPROVER,
+  OUTSIDER,
   TEAM,
   readNodePoolsConfig,
   type AppNodePoolsConfig,
@@ -258,6 +260,23 @@ describe(
           );
           await screenshot(tab.page, shots(), '2-template-done');
           progress(`filed request ${requestId}`);
+        }),
+      );
+
+      test(
+        `${OUTSIDER.name} (another team) can neither read nor approve it: the suite's policy replaced allow-all`,
+        { timeout: 120_000 },
+        tracked(async () => {
+          need('running');
+          assert.ok(requestId, 'needs the request the template filed');
+          await stage('an outsider is refused through the API', () =>
+            assertOutsiderIsRefused({
+              baseUrl: app!.backend.url,
+              userFile: app!.config.userFile,
+              outsider: OUTSIDER.name,
+              requestId: requestId!,
+            }),
+          );
         }),
       );
 

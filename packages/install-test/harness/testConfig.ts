@@ -6,6 +6,8 @@ import { APP_DIR } from './paths.ts';
 /** The team that requests a pool, its member, and an approver, in the test's own org file. */
 export const TEAM = { name: 'payments', title: 'Payments', member: 'bob' };
 export const APPROVER = 'alice';
+/** A member of another team: under the suite's policy (not allow-all) she can't see payments' requests. */
+export const OUTSIDER = { name: 'carol', team: 'search', title: 'Search' };
 
 /** What the READMEs configured: read back from the app's app-config.yaml after the steps. */
 export interface AppNodePoolsConfig {
@@ -65,8 +67,10 @@ export function writeTestConfig(
   const entities = [
     group(TEAM.name, TEAM.title, [TEAM.member]),
     group(approverGroup, 'Platform', [APPROVER]),
+    group(OUTSIDER.team, OUTSIDER.title, [OUTSIDER.name]),
     user(TEAM.member),
     user(APPROVER),
+    user(OUTSIDER.name),
   ];
   fs.writeFileSync(orgFile, entities.map(e => stringify(e)).join('---\n'));
 
