@@ -208,7 +208,7 @@ describeKarpenter(
       passed += 1;
     });
 
-    it("refuses the same Deployment in team B's namespace at admission: no pod is created", async () => {
+    it("refuses the same Pod and Deployment in team B's namespace at admission: no pod is created", async () => {
       const snippet = workloadSnippet(teamA, env.policy);
       const refusal = `namespace ${nsB} may only tolerate ${env.policy.taintKey}=${teamB}`;
       // The pod itself, as anyone (even the cluster admin) would create it.
@@ -232,20 +232,14 @@ describeKarpenter(
         message: expect.stringContaining(refusal),
       });
 
-      // Through a Deployment the ReplicaSet controller gets the refusal, and says so in events.
-      await admin.create(teamDeployment(nsB, 3, snippet));
-      const failed = await waitFor(
-        'a FailedCreate event of the ReplicaSet',
-        async () =>
-          (
-            await view.events(nsB)
-          ).find(
-            e =>
-              e.reason === 'FailedCreate' &&
-              (e.involvedObject as { kind?: string }).kind === 'ReplicaSet',
-          ),
-      );
-      expect(failed.message).toContain(refusal);
+      // The Deployment itself is refused where the user applies it, with the same message, so it
+      // never becomes a ReplicaSet that fails quietly.
+      await expect(
+        admin.create(teamDeployment(nsB, 3, snippet)),
+      ).rejects.toMatchObject({
+        statusCode: 403,
+        message: expect.stringContaining(refusal),
+      });
       expect(await view.pods(nsB)).toEqual([]);
       // And team A's nodes still carry team A's pods only.
       expect((await runningPods(nsA)).map(p => p.metadata.namespace)).toEqual([
