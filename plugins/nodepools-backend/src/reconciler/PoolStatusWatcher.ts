@@ -6,13 +6,27 @@ import {
 import { NODEPOOL_LABEL } from './ClusterSnapshot';
 import type { NodePoolsReconciler } from './NodePoolsReconciler';
 
-/** What is watched in every cluster: our NodePools, and NodeClaims of any NodePool. */
-const WATCHED = [
+const OURS = `${NODEPOOLS_LABELS.managedBy}=${MANAGED_BY}`;
+
+/** What a watch event calls for: status only, or a pass that also corrects what was changed. */
+type Pass = 'status' | 'correct';
+
+/**
+ * What is watched in every cluster. Our NodePools: any change to one may be someone's edit, so it
+ * triggers a correcting pass (a label-selected watch reports a NodePool whose label was stripped
+ * as deleted, so that is seen too). NodeClaims of any NodePool: status.
+ */
+const WATCHED: { path: string; labelSelector: string; pass: Pass }[] = [
   {
     path: '/apis/karpenter.sh/v1/nodepools',
-    labelSelector: `${NODEPOOLS_LABELS.managedBy}=${MANAGED_BY}`,
+    labelSelector: OURS,
+    pass: 'correct',
   },
-  { path: '/apis/karpenter.sh/v1/nodeclaims', labelSelector: NODEPOOL_LABEL },
+  {
+    path: '/apis/karpenter.sh/v1/nodeclaims',
+    labelSelector: NODEPOOL_LABEL,
+    pass: 'status',
+  },
 ];
 
 /** Options; the delays are short in tests. */
@@ -27,16 +41,18 @@ export interface PoolStatusWatcherOptions {
 }
 
 /**
- * Watches NodePools and NodeClaims so status reaches the database within a second instead of at
- * the next period. An event only triggers a status pass (reads, no cluster writes); applying
- * stays with the scheduled, global reconcile. Every replica watches: their status writes carry
- * the pool's version, so when two see the same change one writes and the other finds nothing to do.
+ * Watches NodePools and NodeClaims so that status reaches the database, and a hand edit or
+ * deletion of a NodePool is put back, within about a second instead of at the next period. A
+ * NodeClaim event triggers a status pass (reads only); a NodePool event a full pass of the cluster, which writes only what differs,
+ * so our own correction comes back as one more event and a pass that finds nothing to do. Every
+ * replica watches: applies are idempotent and database writes carry the pool's version, so when
+ * two see the same change one records it and the other finds nothing to do.
  */
 export class PoolStatusWatcher {
   private readonly stops = new Set<() => void>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly pending = new Map<string, Promise<void>>();
-  private readonly dirty = new Set<string>();
+  private readonly dirty = new Map<string, Pass>();
   private stopped = false;
 
   constructor(private readonly options: PoolStatusWatcherOptions) {}
@@ -92,7 +108,7 @@ export class PoolStatusWatcher {
         watched.path,
         watched.labelSelector,
         event => {
-          if (event.type !== 'BOOKMARK') this.trigger(cluster);
+          if (event.type !== 'BOOKMARK') this.trigger(cluster, watched.pass);
         },
         retry,
       )
@@ -103,20 +119,32 @@ export class PoolStatusWatcher {
       }, retry);
   }
 
-  /** Debounced: one status pass per cluster at a time, and one more if events came meanwhile. */
-  private trigger(cluster: string): void {
-    if (this.dirty.has(cluster)) return;
-    this.dirty.add(cluster);
+  /**
+   * Debounced: one pass per cluster at a time, and one more if events came meanwhile; a
+   * correcting pass includes status, so it stands for both.
+   */
+  private trigger(cluster: string, kind: Pass): void {
+    const queued = this.dirty.get(cluster);
+    if (queued) {
+      if (kind === 'correct') this.dirty.set(cluster, kind);
+      return;
+    }
+    this.dirty.set(cluster, kind);
     this.later(() => {
+      const run = this.dirty.get(cluster);
       this.dirty.delete(cluster);
+      const { reconciler } = this.options;
       const previous = this.pending.get(cluster) ?? Promise.resolve();
       const pass = previous
-        .then(() => this.options.reconciler.observeCluster(cluster))
+        .then(async () => {
+          if (run === 'correct') await reconciler.reconcileCluster(cluster);
+          else await reconciler.observeCluster(cluster);
+        })
         .then(
           () => undefined,
           error =>
             this.options.logger.debug(
-              `Status pass of ${cluster} after a watch event failed: ${error}`,
+              `Pass of ${cluster} after a watch event failed: ${error}`,
             ),
         )
         .finally(() => {

@@ -3,7 +3,7 @@ import type { ClusterSnapshot } from './ClusterSnapshot';
 import { NotOwnedError } from './ClusterErrors';
 import { completeRequest } from './completeRequest';
 import { findDrift, otherSpecManagers } from './findDrift';
-import { isOwned } from './ownership';
+import { isOwned, isOursUnlabelled } from './ownership';
 import type { ReconcileContext } from './ReconcileContext';
 import { recordPoolError } from './recordPoolError';
 import { renderPoolObject } from './renderPoolObject';
@@ -51,7 +51,7 @@ async function applyPool(
   const rendered = renderPoolObject(pool, ctx.cluster.policy);
   // The snapshot lists every NodePool, so absent here means absent from the cluster.
   const live = snapshot.nodePools.get(rendered.metadata.name);
-  if (live && !isOwned(live))
+  if (live && !isOwned(live) && !isOursUnlabelled(live, pool.id))
     throw new NotOwnedError(
       ctx.cluster.name,
       'NodePool',

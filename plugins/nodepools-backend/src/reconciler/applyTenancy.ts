@@ -9,7 +9,7 @@ import { tenancyKey } from './ClusterSnapshot';
 import { NotOwnedError } from './ClusterErrors';
 import { findDrift } from './findDrift';
 import type { KubeObject } from './KubeObject';
-import { isOwned } from './ownership';
+import { isOwned, isOursUnlabelled } from './ownership';
 import type { ReconcileContext } from './ReconcileContext';
 import { renderPoolObject } from './renderPoolObject';
 
@@ -32,7 +32,7 @@ export function tenantPools(
     const rendered = renderPoolObject(pool, ctx.cluster.policy);
     const live = snapshot.nodePools.get(rendered.metadata.name);
     const tenant = tenantPoolOf(rendered);
-    if (tenant && (!live || isOwned(live)))
+    if (tenant && (!live || isOwned(live) || isOursUnlabelled(live, pool.id)))
       byName.set(rendered.metadata.name, tenant);
   }
   for (const [name, live] of snapshot.nodePools) {
@@ -66,7 +66,7 @@ export async function applyTenancy(
     const live =
       snapshot.tenancy.get(tenancyKey(object)) ??
       (await ctx.client.get(object));
-    if (live && !isOwned(live))
+    if (live && !isOwned(live) && !isOursUnlabelled(live))
       throw new NotOwnedError(
         ctx.cluster.name,
         object.kind,
