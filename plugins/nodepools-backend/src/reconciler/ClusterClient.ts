@@ -128,6 +128,21 @@ export class ClusterClient {
   }
 
   /** Deletes the object; false when it was already gone. */
+  /**
+   * Replaces the whole object (PUT at the given resourceVersion): what undoes someone else's
+   * additions to a set-typed list, which a forced apply keeps since it only removes what it owned.
+   */
+  async replace(object: KubeObject): Promise<KubeObject> {
+    return (await this.call('replace', object, () =>
+      this.api.replace(
+        object as KubernetesObject,
+        undefined,
+        undefined,
+        FIELD_MANAGER,
+      ),
+    )) as KubeObject;
+  }
+
   async delete(ref: ObjectRef): Promise<boolean> {
     try {
       await this.call('delete', ref, () => this.api.delete(ref));

@@ -12,13 +12,23 @@ const OURS = `${NODEPOOLS_LABELS.managedBy}=${MANAGED_BY}`;
 type Pass = 'status' | 'correct';
 
 /**
- * What is watched in every cluster. Our NodePools: any change to one may be someone's edit, so it
- * triggers a correcting pass (a label-selected watch reports a NodePool whose label was stripped
- * as deleted, so that is seen too). NodeClaims of any NodePool: status.
+ * What is watched in every cluster. Our NodePools and admission objects: any change to them may
+ * be someone's edit, so it triggers a correcting pass (a label-selected watch reports an object
+ * whose label was stripped as deleted, so that is seen too). NodeClaims of any NodePool: status.
  */
 const WATCHED: { path: string; labelSelector: string; pass: Pass }[] = [
   {
     path: '/apis/karpenter.sh/v1/nodepools',
+    labelSelector: OURS,
+    pass: 'correct',
+  },
+  {
+    path: '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies',
+    labelSelector: OURS,
+    pass: 'correct',
+  },
+  {
+    path: '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings',
     labelSelector: OURS,
     pass: 'correct',
   },
@@ -41,9 +51,10 @@ export interface PoolStatusWatcherOptions {
 }
 
 /**
- * Watches NodePools and NodeClaims so that status reaches the database, and a hand edit or
- * deletion of a NodePool is put back, within about a second instead of at the next period. A
- * NodeClaim event triggers a status pass (reads only); a NodePool event a full pass of the cluster, which writes only what differs,
+ * Watches NodePools, NodeClaims and our admission objects so that status reaches the database,
+ * and a hand edit or deletion of a NodePool or of tenant enforcement is put back, within about a
+ * second instead of at the next period. A NodeClaim event triggers a status pass (reads only); a
+ * NodePool or admission object event a full pass of the cluster, which writes only what differs,
  * so our own correction comes back as one more event and a pass that finds nothing to do. Every
  * replica watches: applies are idempotent and database writes carry the pool's version, so when
  * two see the same change one records it and the other finds nothing to do.

@@ -1,5 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { describeApiServer } from '@nodepools/local-cluster';
+import { TENANCY_OBJECT_NAMES } from '@nodepools/plugin-nodepools-common';
 import { reconcilerTestEnv } from './__testUtils__/reconcilerTestEnv';
 import { findDrift } from './findDrift';
 import type { KubeObject } from './KubeObject';
@@ -160,5 +161,55 @@ describeApiServer('Corrections driven by watch events', suite => {
     ).toContainEqual(
       expect.stringContaining('metadata.labels.app.kubernetes.io/managed-by'),
     );
+  });
+
+  it(`re-creates a deleted admission policy and undoes an edited binding within ${LIMIT_MS} ms; the reconciler itself may not delete them`, async () => {
+    const policyPath = `/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies/${TENANCY_OBJECT_NAMES.podPolicy}`;
+    const bindingPath = `/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/${TENANCY_OBJECT_NAMES.namespacePolicy}`;
+    const exists = async (path: string) =>
+      admin()
+        .request<KubeObject>('GET', path)
+        .then(
+          object => isOwned(object),
+          () => false,
+        );
+    const denies = async () =>
+      (
+        await admin().request<{ spec: { validationActions: string[] } }>(
+          'GET',
+          bindingPath,
+        )
+      ).spec.validationActions.join() === 'Deny';
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      times.push(
+        await timeToRestore(
+          () => admin().request('DELETE', policyPath),
+          () => exists(policyPath),
+        ),
+      );
+      times.push(
+        await timeToRestore(
+          () => patch(bindingPath, { spec: { validationActions: ['Audit'] } }),
+          denies,
+        ),
+      );
+    }
+    // eslint-disable-next-line no-console
+    console.log(
+      `Tenancy restored from the watch: ${JSON.stringify({
+        ms: times,
+        ...summary(times),
+      })}`,
+    );
+    expect(summary(times).max).toBeLessThanOrEqual(LIMIT_MS);
+
+    await expect(
+      env.reconcilerClient().delete({
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicy',
+        metadata: { name: TENANCY_OBJECT_NAMES.podPolicy },
+      }),
+    ).rejects.toMatchObject({ statusCode: 403 });
   });
 });
