@@ -214,7 +214,12 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
           };
         }>('GET', `/apis/karpenter.sh/v1/nodepools/${NODEPOOL}`),
       );
-      assert.deepEqual(nodePool.spec.limits, { cpu: '16', memory: '64Gi' });
+      // No GPU was asked for, so the pool may launch none.
+      assert.deepEqual(nodePool.spec.limits, {
+        cpu: '16',
+        memory: '64Gi',
+        'nvidia.com/gpu': '0',
+      });
       assert.deepEqual(nodePool.spec.template.spec.taints, [
         {
           key: 'nodepools.backstage.io/team',
