@@ -159,6 +159,12 @@ describeApiServer(
       const seedMs = ms(start);
 
       const cold = await counted(clients, () => reconciler.reconcileAll());
+      // The 10 cluster entries share one API server, so one tenancy policy: in the cold cycle
+      // their parallel passes each wrote it with the pools they knew of, and the next cycle writes
+      // the complete one once per entry. A real cluster's first pass already knows all its pools;
+      // settle that artefact before measuring the converged cycles.
+      const settle = await counted(clients, () => reconciler.reconcileAll());
+      expect(settle.writesPerCluster).toBeLessThanOrEqual(2);
       const ours: Array<Awaited<ReturnType<typeof counted>>> = [];
       for (let i = 0; i < CYCLES; i++)
         ours.push(await counted(clients, () => reconciler.reconcileAll()));
