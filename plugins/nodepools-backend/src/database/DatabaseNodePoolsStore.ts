@@ -93,6 +93,18 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
     );
   }
 
+  async lockTeamBudget(cluster: string, owner: string) {
+    if (!(this.db as Knex.Transaction).isTransaction)
+      throw new Error('lockTeamBudget needs a transaction');
+    // PostgreSQL runs transactions side by side: a transaction-scoped advisory lock on the pair
+    // makes the second approver wait for the first grant and then see it. SQLite already runs
+    // one writing transaction at a time on the plugin's single connection.
+    if (this.db.client.config.client === 'pg')
+      await this.db.raw('select pg_advisory_xact_lock(hashtext(?))', [
+        `nodepools-budget:${cluster}:${owner}`,
+      ]);
+  }
+
   async listPools(query: PoolQuery): Promise<Page<PoolRecord>> {
     const qb = this.db(POOLS).select('*');
     if (query.owner) qb.where('owner', query.owner);

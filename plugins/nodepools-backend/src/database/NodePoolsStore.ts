@@ -48,6 +48,11 @@ export interface NewEvent {
 export interface NodePoolsStore {
   /** Runs the function in one database transaction; a thrown error rolls everything back. */
   transaction<T>(fn: (tx: NodePoolsStore) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction, waits until no other transaction holds the team's budget on the cluster,
+   * and holds it until this one ends, so budget checks and the grants they allow never interleave.
+   */
+  lockTeamBudget(cluster: string, owner: string): Promise<void>;
 
   listPools(query: PoolQuery): Promise<Page<PoolRecord>>;
   getPool(

@@ -271,5 +271,35 @@ describe.each(databases.eachSupportedId())(
         workflow.decide(second.id, people.alice, 'approve'),
       ).rejects.toThrow(/no longer fits the cluster policy: spec.limits.cpu/);
     });
+
+    it('serialises concurrent approvals that share a team budget', async () => {
+      const { workflow, store } = await setup({
+        teamBudget: { cpu: '40', memory: '1Ti' },
+      });
+      // Three 16-cpu pools against a 40-cpu budget: at most two may be granted, however they race.
+      const filed = await Promise.all(
+        ['one', 'two', 'three'].map((pool, i) =>
+          workflow.file(
+            createRequest({
+              pool,
+              spec: { ...createRequest().spec, namespaces: [`payments-${i}`] },
+            }),
+            people.bob,
+          ),
+        ),
+      );
+      const results = await Promise.allSettled(
+        filed.map((request, i) =>
+          workflow.decide(request.id, people.approver(i), 'approve'),
+        ),
+      );
+      const refused = results.filter(
+        r => r.status === 'rejected',
+      ) as PromiseRejectedResult[];
+      expect(refused).toHaveLength(1);
+      expect(refused[0].reason).toBeInstanceOf(ConflictError);
+      const pools = (await store.listPools({ limit: 10 })).items;
+      expect(pools).toHaveLength(2);
+    });
   },
 );

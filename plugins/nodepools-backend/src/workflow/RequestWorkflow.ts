@@ -367,7 +367,9 @@ export class RequestWorkflow {
       return (await tx.getRequest(id))!;
     }
 
-    // The team's other pools may have changed since the request was filed: check again.
+    // The team's other pools may have changed since the request was filed: check again, holding
+    // the team's budget so a concurrent approval for the same team waits and then sees this grant.
+    await tx.lockTeamBudget(request.cluster, request.owner);
     const preview = await this.previewStored(request, tx);
     if (!preview.policy.allowed) {
       throw new ConflictError(
