@@ -294,7 +294,7 @@ describe(
               requestId: requestId!,
             }),
           );
-          const name = `${TEAM.name}-${POOL}`;
+          const name = `${TEAM.name}.${POOL}`;
           const nodePool = await app!.kubeAdmin.request<{
             metadata: { name: string };
           }>('GET', `/apis/karpenter.sh/v1/nodepools/${name}`);

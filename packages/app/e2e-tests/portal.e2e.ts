@@ -28,7 +28,7 @@ import {
 const POOL = 'pci';
 /** The team's namespace the request names; the reconciler labels it for the team. */
 const NAMESPACE = 'payments-api';
-const NODEPOOL = `payments-${POOL}`;
+const NODEPOOL = `payments.${POOL}`;
 /** The phase the Group page must show: Ready needs a Karpenter controller in the control plane. */
 const EXPECTED_PHASE = WITH_KARPENTER ? 'ready' : 'provisioning';
 
@@ -275,8 +275,8 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
       needRequest();
       assert.ok(poolId, 'the approved request names its pool');
       const { page, token } = await signInAs('bob');
-      // The catalog module publishes each pool as a Resource named <cluster>-<team>-<pool>.
-      const entity = `local-${NODEPOOL}`;
+      // The catalog module publishes each pool as a Resource named <cluster>.<team>.<pool>.
+      const entity = `local.${NODEPOOL}`;
       await waitFor(`the catalog to hold resource ${entity}`, async () => {
         const res = await fetch(
           `${PORTAL_URL}/api/catalog/entities/by-name/resource/default/${entity}`,

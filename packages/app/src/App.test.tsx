@@ -83,7 +83,7 @@ const entities = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: 'local-payments-general',
+      name: 'local.payments.general',
       namespace: 'default',
       annotations: { 'nodepools.backstage.io/pool-id': 'pool-1' },
     },
@@ -308,7 +308,7 @@ describe('App', () => {
       '/api/nodepools/pools?owner=group:default/payments',
     ],
     [
-      'resource/local-payments-general',
+      'resource/local.payments.general',
       'Node pool status',
       '/api/nodepools/pools/pool-1',
     ],

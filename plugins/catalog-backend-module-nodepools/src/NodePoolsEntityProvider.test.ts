@@ -104,8 +104,8 @@ describe('NodePoolsEntityProvider', () => {
     expect(entities.map(e => `${e.spec!.type}:${e.metadata.name}`)).toEqual([
       'kubernetes-cluster:local',
       'kubernetes-cluster:prod',
-      'karpenter-nodepool:local-search-p1',
-      'karpenter-nodepool:prod-payments-p2',
+      'karpenter-nodepool:local.search.p1',
+      'karpenter-nodepool:prod.payments.p2',
     ]);
     for (const entity of entities) await expectValid(entity);
     const p1 = entities[2];
@@ -118,7 +118,7 @@ describe('NodePoolsEntityProvider', () => {
     expect(p1.metadata.annotations).toMatchObject({
       'nodepools.backstage.io/pool-id': 'pool-1',
       'nodepools.backstage.io/cluster': 'local',
-      'nodepools.backstage.io/nodepool-name': 'search-p1',
+      'nodepools.backstage.io/nodepool-name': 'search.p1',
     });
     expect(entities[0].spec).toEqual({
       type: 'kubernetes-cluster',
@@ -143,14 +143,14 @@ describe('NodePoolsEntityProvider', () => {
     );
     expect(
       entitiesOf(applyMutation.mock.lastCall![0]).map(e => e.metadata.name),
-    ).toEqual(['local-search-p1']);
+    ).toEqual(['local.search.p1']);
     pools[0] = pool(1, { phase: 'removed' });
     await provider.poolChanged('pool-1');
     const last = applyMutation.mock.lastCall![0];
     expect(last).toMatchObject({ type: 'delta', added: [] });
     expect(
       last.removed.map((r: DeferredEntity) => r.entity.metadata.name),
-    ).toEqual(['local-search-p1']);
+    ).toEqual(['local.search.p1']);
   });
 
   it('refuses to work before the catalog connects it', async () => {

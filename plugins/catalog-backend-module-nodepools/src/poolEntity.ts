@@ -15,11 +15,11 @@ export const POOL_ANNOTATIONS = {
   nodePool: 'nodepools.backstage.io/nodepool-name',
 } as const;
 
-/** The entity name of a pool: `<cluster>-<team>-<pool>`, or its id when that is too long for a name. */
+/** The entity name of a pool: `<cluster>.<team>.<pool>` (unique, as cluster names hold no dot), or its id when that is too long for a name. */
 export function poolEntityName(
   pool: Pick<PoolRecord, 'id' | 'cluster' | 'owner' | 'name'>,
 ): string {
-  const name = `${pool.cluster}-${nodePoolName(
+  const name = `${pool.cluster}.${nodePoolName(
     teamSlug(pool.owner),
     pool.name,
   )}`;

@@ -84,7 +84,7 @@ describe('relations of the published entities', () => {
           )}`,
       ),
     ).toContain(
-      'group:default/payments ownerOf resource:default/local-payments-pci',
+      'group:default/payments ownerOf resource:default/local.payments.pci',
     );
   });
 });

@@ -155,7 +155,7 @@ describe('templates in the real scaffolder', () => {
       expect(preview).toContain(
         'Within the cluster policy. Monthly cost ceiling 279.15–762.7 USD. Team budget left on the cluster afterwards: 112 CPU, 448Gi memory, 0 GPU.',
       );
-      expect(preview).toContain('name: payments-dry');
+      expect(preview).toContain('name: payments.dry');
       expect(preview).toContain('memory: 64Gi');
       // Nothing was filed, so there is no request to follow.
       expect(body.output.links).toEqual([]);

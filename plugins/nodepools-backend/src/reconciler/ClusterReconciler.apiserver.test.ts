@@ -105,7 +105,7 @@ describeApiServer('ClusterReconciler against the API server', suite => {
   });
 
   it('never touches a same-named NodePool without our label, and records why on the pool', async () => {
-    const name = `${env.team}-foreign`;
+    const name = `${env.team}.foreign`;
     const foreign = {
       ...nodePool(name),
       spec: {

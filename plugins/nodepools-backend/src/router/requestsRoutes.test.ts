@@ -58,7 +58,7 @@ describe.each(databases.eachSupportedId())('requests API on %s', databaseId => {
     expect(res.status).toBe(200);
     expect(res.body.preview.manifests[0]).toMatchObject({
       kind: 'NodePool',
-      metadata: { name: 'payments-pci' },
+      metadata: { name: 'payments.pci' },
     });
     expect(res.body.preview.policy.allowed).toBe(true);
     expect(await rowCounts(knex)).toEqual(before);

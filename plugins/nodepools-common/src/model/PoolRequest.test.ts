@@ -227,7 +227,7 @@ describe('poolRequestSchema', () => {
 describe('teamSlug', () => {
   it('uses the group name, prefixed with a non-default namespace', () => {
     expect(teamSlug('group:default/payments')).toBe('payments');
-    expect(teamSlug('group:emea/payments')).toBe('emea-payments');
+    expect(teamSlug('group:emea/payments')).toBe('emea.payments');
     expect(() => teamSlug('user:default/bob')).toThrow();
   });
 });

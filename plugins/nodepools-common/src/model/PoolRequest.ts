@@ -1,6 +1,11 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
-import { isDnsLabel, maxPoolNameLength } from './names';
+import {
+  isDnsLabel,
+  maxPoolNameLength,
+  teamSlugOf,
+  teamSlugProblem,
+} from './names';
 import { poolSpecSchema } from './PoolSpec';
 
 /** The three things a team can ask for. */
@@ -22,16 +27,11 @@ function parseGroupRef(
   }
 }
 
-/**
- * The team's name as it appears in the cluster (taint value, labels, NodePool name prefix):
- * the group's name, prefixed with its namespace when that is not `default`.
- */
+/** The team's name as it appears in the cluster, from its group reference ({@link teamSlugOf}). */
 export function teamSlug(ownerRef: string): string {
   const ref = parseGroupRef(ownerRef);
   if (!ref) throw new Error(`"${ownerRef}" is not a group reference`);
-  return ref.namespace === 'default'
-    ? ref.name
-    : `${ref.namespace}-${ref.name}`;
+  return teamSlugOf(ref);
 }
 
 /** A catalog Group reference, normalised to `group:<namespace>/<name>`. */
@@ -45,13 +45,9 @@ export const ownerRefSchema = z.string().transform((text, ctx) => {
     });
     return z.NEVER;
   }
-  const slug =
-    ref.namespace === 'default' ? ref.name : `${ref.namespace}-${ref.name}`;
-  if (!isDnsLabel(slug)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `the team name "${slug}" must be a DNS label to be used in the cluster`,
-    });
+  const problem = teamSlugProblem(ref);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: problem });
     return z.NEVER;
   }
   return stringifyEntityRef({
@@ -101,7 +97,7 @@ export const poolRequestSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['pool'],
-        message: `must be at most ${max} characters: the NodePool is named "${team}-<pool>", which must fit in 63`,
+        message: `must be at most ${max} characters: the NodePool is named "${team}.<pool>", which must fit in 63`,
       });
     }
   });

@@ -26,12 +26,42 @@ export function isDnsLabel(text: string): boolean {
   return text.length <= 63 && DNS_LABEL.test(text);
 }
 
-/** The NodePool's name in the cluster: `<team>-<pool>`. It is also the `karpenter.sh/nodepool` label value, so at most 63 characters. */
-export function nodePoolName(team: string, pool: string): string {
-  return `${team}-${pool}`;
+/**
+ * The team's name in a cluster (taint value, labels, NodePool name prefix): the group's name in
+ * the `default` namespace, `<namespace>.<name>` elsewhere. Both parts are DNS labels, which hold
+ * no dot, so `group:a/b` and `group:default/a-b` stay apart.
+ */
+export function teamSlugOf(group: { namespace: string; name: string }): string {
+  return group.namespace === 'default'
+    ? group.name
+    : `${group.namespace}.${group.name}`;
 }
 
-/** The longest pool name a team may choose so that `<team>-<pool>` still fits in a label value. */
+/** Why a group cannot name a team in a cluster, or undefined when it can. */
+export function teamSlugProblem(group: {
+  namespace: string;
+  name: string;
+}): string | undefined {
+  if (!isDnsLabel(group.name))
+    return `the group name "${group.name}" must be lower-case letters, digits and '-' (at most 63) to be used in the cluster`;
+  if (group.namespace !== 'default' && !isDnsLabel(group.namespace))
+    return `the group namespace "${group.namespace}" must be lower-case letters, digits and '-' (at most 63) to be used in the cluster`;
+  const slug = teamSlugOf(group);
+  if (slug.length > 63)
+    return `the team name "${slug}" is longer than the 63 characters a label value holds`;
+  return undefined;
+}
+
+/**
+ * The NodePool's name in the cluster: `<team>.<pool>`. The pool name is a DNS label (no dot), so
+ * the last dot splits the name back into team and pool: no two pools of a cluster share a name.
+ * It is also the `karpenter.sh/nodepool` label value, so at most 63 characters.
+ */
+export function nodePoolName(team: string, pool: string): string {
+  return `${team}.${pool}`;
+}
+
+/** The longest pool name a team may choose so that `<team>.<pool>` still fits in a label value. */
 export function maxPoolNameLength(team: string): number {
   return 63 - team.length - 1;
 }

@@ -41,7 +41,7 @@ describe('previewRequest', () => {
     const { preview } = result;
     expect(preview.policy.allowed).toBe(true);
     expect(preview.manifests.map(m => `${m.kind}/${m.metadata.name}`)).toEqual([
-      'NodePool/payments-pci',
+      'NodePool/payments.pci',
       'Namespace/payments-api',
       'Namespace/payments-batch',
     ]);

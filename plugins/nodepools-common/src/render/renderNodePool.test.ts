@@ -72,7 +72,7 @@ describe('renderNodePool', () => {
     const rendered = renderNodePool(identity, guideRequest.spec, guidePolicy);
     const { metadata, spec } = rendered;
     expect(metadata).toEqual({
-      name: 'search-general',
+      name: 'search.general',
       labels: {
         'app.kubernetes.io/managed-by': 'backstage-nodepools',
         'nodepools.backstage.io/team': 'search',

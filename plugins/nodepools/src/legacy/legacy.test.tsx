@@ -99,7 +99,7 @@ const poolResource: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    name: 'local-payments-general',
+    name: 'local.payments.general',
     annotations: { 'nodepools.backstage.io/pool-id': 'pool-1' },
   },
   spec: { type: 'karpenter-nodepool', owner: 'group:default/payments' },

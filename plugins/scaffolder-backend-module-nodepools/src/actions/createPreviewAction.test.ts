@@ -39,7 +39,7 @@ describe('nodepools:preview', () => {
     const manifests = (ctx.output as jest.Mock).mock.calls.find(
       ([name]) => name === 'manifests',
     )[1];
-    expect(manifests).toContain('name: payments-pci');
+    expect(manifests).toContain('name: payments.pci');
     expect(manifests).toContain('effect: NoSchedule');
   });
 

@@ -107,7 +107,7 @@ describe('nodepools:request', () => {
     );
     expect(ctx.output).toHaveBeenCalledWith(
       'manifests',
-      expect.stringContaining('name: payments-pci'),
+      expect.stringContaining('name: payments.pci'),
     );
     expect(ctx.output).toHaveBeenCalledWith('state', 'preview');
     expect(ctx.output).toHaveBeenCalledWith('allowed', true);
