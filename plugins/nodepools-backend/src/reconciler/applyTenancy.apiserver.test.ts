@@ -209,7 +209,7 @@ describeApiServer('tenant enforcement applied by the reconciler', suite => {
   });
 
   it("refuses selecting team A's nodes by their NodePool name from team B's namespace, and admits it from team A's", async () => {
-    const poolA = `${env.team}-tenancy`;
+    const poolA = `${env.team}.tenancy`;
     const bySelector = { nodeSelector: { 'karpenter.sh/nodepool': poolA } };
     await eventually(async () => {
       await expect(trySpec(nsB, bySelector)).rejects.toMatchObject({
@@ -274,7 +274,7 @@ describeApiServer('tenant enforcement applied by the reconciler', suite => {
       });
     }
     for (const workload of workloads(nsB, {
-      nodeSelector: { 'karpenter.sh/nodepool': `${env.team}-tenancy` },
+      nodeSelector: { 'karpenter.sh/nodepool': `${env.team}.tenancy` },
     }))
       await expect(tryWorkload(workload)).rejects.toMatchObject({
         statusCode: 403,
@@ -285,13 +285,92 @@ describeApiServer('tenant enforcement applied by the reconciler', suite => {
       await expect(tryWorkload(workload)).resolves.toBeDefined();
   });
 
+  describe('pods that name their node (no scheduler, no taint check)', () => {
+    const teamNode = suite.name('team-a-node');
+    const otherNode = suite.name('shared-node');
+    const node = (
+      name: string,
+      labels: Record<string, string>,
+    ): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name, labels: { ...suite.labels, ...labels } },
+    });
+    const bind = (namespace: string, podName: string, nodeName: string) =>
+      suite
+        .client()
+        .request(
+          'POST',
+          `/api/v1/namespaces/${namespace}/pods/${podName}/binding`,
+          {
+            body: {
+              apiVersion: 'v1',
+              kind: 'Binding',
+              metadata: { name: podName },
+              target: { apiVersion: 'v1', kind: 'Node', name: nodeName },
+            },
+          },
+        );
+
+    beforeAll(async () => {
+      // Nodes as Karpenter makes them: the NodePool's template labels, its name.
+      await suite.client().create(
+        node(teamNode, {
+          [TEAM_KEY]: env.team,
+          'karpenter.sh/nodepool': `${env.team}.tenancy`,
+        }),
+      );
+      await suite.client().create(node(otherNode, {}));
+    });
+
+    it("refuses spec.nodeName of team A's node from team B's namespace, and admits it from team A's", async () => {
+      await eventually(async () => {
+        await expect(
+          trySpec(nsB, { nodeName: teamNode }),
+        ).rejects.toMatchObject({
+          statusCode: 403,
+          status: {
+            message: expect.stringContaining(
+              `may not run pods on node ${teamNode} of team ${env.team}`,
+            ),
+          },
+        });
+      });
+      await expect(trySpec(nsA, { nodeName: teamNode })).resolves.toBeDefined();
+      // A node that belongs to no team stays open to everyone.
+      await expect(
+        trySpec(nsB, { nodeName: otherNode }),
+      ).resolves.toBeDefined();
+      for (const workload of workloads(nsB, { nodeName: teamNode }))
+        await expect(tryWorkload(workload)).rejects.toMatchObject({
+          statusCode: 403,
+        });
+      for (const workload of workloads(nsA, { nodeName: teamNode }))
+        await expect(tryWorkload(workload)).resolves.toBeDefined();
+    });
+
+    it("refuses binding a pod of team B's namespace to team A's node", async () => {
+      for (const namespace of [nsA, nsB])
+        await suite.client().create({
+          ...pod(namespace, []),
+          metadata: { name: 'unbound', namespace },
+        });
+      await eventually(async () => {
+        await expect(bind(nsB, 'unbound', teamNode)).rejects.toMatchObject({
+          statusCode: 403,
+        });
+      });
+      await expect(bind(nsA, 'unbound', teamNode)).resolves.toBeDefined();
+    });
+  });
+
   it('renders a policy the API server keeps as written, so a converged cluster sees no write', async () => {
     // Applied here rather than by a pass: other suites sharing the API server change its pools.
     const client = env.reconcilerClient();
     for (const manifest of renderTenancyPolicy(env.config.clusters[0].policy, [
       {
         team: env.team,
-        nodeLabels: { 'karpenter.sh/nodepool': `${env.team}-x`, "o'k": 'v' },
+        nodeLabels: { 'karpenter.sh/nodepool': `${env.team}.x`, "o'k": 'v' },
       },
     ])) {
       const written = await client.apply(manifest as LiveObject, {

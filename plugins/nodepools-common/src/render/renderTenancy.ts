@@ -6,6 +6,7 @@ import type { Manifest } from './manifestTypes';
 export const TENANCY_OBJECT_NAMES = {
   podPolicy: 'nodepools-tenant-isolation',
   namespacePolicy: 'nodepools-namespace-ownership',
+  nodeAssignmentPolicy: 'nodepools-node-assignment',
 } as const;
 
 /** A CEL string literal; config values are validated, but quoting stays correct for any text. */
@@ -65,6 +66,14 @@ function identifyingLabels(pools: TenantPool[]): string {
   return `{${entries.join(', ')}}`;
 }
 
+/** The pod spec itself, or the template a controller makes its pods from. */
+const POD_SPEC =
+  "object.kind == 'Pod' ? object.spec : object.kind == 'CronJob' ? object.spec.jobTemplate.spec.template.spec : object.spec.template.spec";
+
+/** The team a namespace is labelled for, or '' when it is not. */
+const namespaceTeam = (label: string) =>
+  `has(namespaceObject.metadata.labels) && ${label} in namespaceObject.metadata.labels ? namespaceObject.metadata.labels[${label}] : ''`;
+
 /** Pods, and every controller that makes pods from a template: refused where they are applied. */
 const POD_TEMPLATES = [
   { apiGroups: [''], resources: ['pods'] },
@@ -99,16 +108,8 @@ function podPolicy(policy: ClusterPolicy, pools: TenantPool[]): Manifest[] {
           })),
         },
         variables: [
-          {
-            // The pod spec itself, or the template a controller makes its pods from.
-            name: 'spec',
-            expression:
-              "object.kind == 'Pod' ? object.spec : object.kind == 'CronJob' ? object.spec.jobTemplate.spec.template.spec : object.spec.template.spec",
-          },
-          {
-            name: 'team',
-            expression: `has(namespaceObject.metadata.labels) && ${label} in namespaceObject.metadata.labels ? namespaceObject.metadata.labels[${label}] : ''`,
-          },
+          { name: 'spec', expression: POD_SPEC },
+          { name: 'team', expression: namespaceTeam(label) },
           {
             name: 'tolerations',
             expression:
@@ -183,20 +184,106 @@ function podPolicy(policy: ClusterPolicy, pools: TenantPool[]): Manifest[] {
       spec: {
         policyName: TENANCY_OBJECT_NAMES.podPolicy,
         validationActions: ['Deny'],
-        matchResources: {
-          namespaceSelector: {
-            matchExpressions: [
-              {
-                key: 'kubernetes.io/metadata.name',
-                operator: 'NotIn',
-                values: [...policy.systemNamespaces].sort(),
-              },
-            ],
-          },
-        },
+        matchResources: outsideSystemNamespaces(policy),
       },
     },
   ];
+}
+
+/**
+ * A pod that names its node (`spec.nodeName`, or a Binding) skips the scheduler, and the kubelet
+ * does not enforce NoSchedule: the taint cannot keep it off a team's node. The policy cannot look
+ * a node up, so its binding selects every team node as a param (nodes carry the team label from
+ * their NodePool's template) and refuses a node whose team is not the namespace's. The API server
+ * evaluates it once per team node, so a match condition keeps that to requests that name a node.
+ */
+function nodeAssignmentPolicy(policy: ClusterPolicy): Manifest[] {
+  const label = cel(policy.teamLabelKey);
+  const name = TENANCY_OBJECT_NAMES.nodeAssignmentPolicy;
+  const nodeTeam = `has(params.metadata.labels) && ${label} in params.metadata.labels ? params.metadata.labels[${label}] : ''`;
+  return [
+    {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicy',
+      metadata: { name, labels: ownership },
+      spec: {
+        failurePolicy: 'Fail',
+        paramKind: { apiVersion: 'v1', kind: 'Node' },
+        matchConstraints: {
+          resourceRules: [
+            ...POD_TEMPLATES.map(rule => ({
+              ...rule,
+              apiVersions: ['v1'],
+              operations: ['CREATE', 'UPDATE'],
+            })),
+            {
+              // What the scheduler writes, and what anyone with pods/binding could write instead.
+              apiGroups: [''],
+              apiVersions: ['v1'],
+              operations: ['CREATE'],
+              resources: ['pods/binding'],
+            },
+          ],
+        },
+        matchConditions: [
+          {
+            name: 'names-a-node',
+            expression: `object.kind == 'Binding' || has((${POD_SPEC}).nodeName)`,
+          },
+        ],
+        variables: [
+          {
+            name: 'nodeName',
+            expression: `object.kind == 'Binding' ? object.target.name : has((${POD_SPEC}).nodeName) ? (${POD_SPEC}).nodeName : ''`,
+          },
+          { name: 'team', expression: namespaceTeam(label) },
+          { name: 'nodeTeam', expression: nodeTeam },
+        ],
+        validations: [
+          {
+            expression:
+              'variables.nodeName != params.metadata.name || variables.nodeTeam == variables.team',
+            messageExpression: `'namespace ' + namespaceObject.metadata.name + ' may not run pods on node ' + params.metadata.name + ' of team ' + variables.nodeTeam`,
+            reason: 'Forbidden',
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicyBinding',
+      metadata: { name, labels: ownership },
+      spec: {
+        policyName: name,
+        validationActions: ['Deny'],
+        paramRef: {
+          selector: {
+            matchExpressions: [
+              { key: policy.teamLabelKey, operator: 'Exists' },
+            ],
+          },
+          // No team node yet: nothing to protect.
+          parameterNotFoundAction: 'Allow',
+        },
+        matchResources: outsideSystemNamespaces(policy),
+      },
+    },
+  ];
+}
+
+/** Tenancy binds everywhere but the namespaces the platform itself runs in. */
+function outsideSystemNamespaces(policy: ClusterPolicy) {
+  return {
+    namespaceSelector: {
+      matchExpressions: [
+        {
+          key: 'kubernetes.io/metadata.name',
+          operator: 'NotIn',
+          values: [...policy.systemNamespaces].sort(),
+        },
+      ],
+    },
+  };
 }
 
 function namespacePolicy(policy: ClusterPolicy): Manifest[] {
@@ -261,15 +348,19 @@ function namespacePolicy(policy: ClusterPolicy): Manifest[] {
 /**
  * The cluster's tenant enforcement: a taint is not a boundary (anyone can add a toleration), so
  * admission refuses pods, and the controllers that make them, that tolerate or select a team's
- * nodes (by team label, NodePool name or any template label of the managed `pools`) from a
- * namespace not labelled for that team, and refuses team labels on namespaces set by anyone but
+ * nodes (by team label, NodePool name or any template label of the managed `pools`), or name
+ * one of its nodes outright, from a namespace not labelled for that team, and refuses team labels on namespaces set by anyone but
  * the reconciler.
  */
 export function renderTenancyPolicy(
   policy: ClusterPolicy,
   pools: TenantPool[] = [],
 ): Manifest[] {
-  return [...podPolicy(policy, pools), ...namespacePolicy(policy)];
+  return [
+    ...podPolicy(policy, pools),
+    ...nodeAssignmentPolicy(policy),
+    ...namespacePolicy(policy),
+  ];
 }
 
 /** The label patch that lets a namespace use its team's pools. */
