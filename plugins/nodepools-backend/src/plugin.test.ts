@@ -1,8 +1,13 @@
 import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { ConfigSources, MutableConfigSource } from '@backstage/config-loader';
 import request from 'supertest';
 import { nodePoolsPlugin } from './plugin';
 
@@ -108,5 +113,57 @@ describe('nodepools backend (real plugin on a test backend)', () => {
         },
       }),
     ).rejects.toThrow(/nodepools\.clusters\[0\]\.policy\.maxPoolLimits\.cpu/);
+  });
+
+  it('follows changes of the clusters in a config that notifies its subscribers', async () => {
+    // What Backstage's root config does when a config file changes: the same proxy, told of new data.
+    const source = MutableConfigSource.create({
+      data: { nodepools: { clusters } },
+    });
+    const rootConfig = await ConfigSources.toConfig(source);
+    const backend = await startTestBackend({
+      features: [
+        nodePoolsPlugin,
+        createServiceFactory({
+          service: coreServices.rootConfig,
+          deps: {},
+          factory: () => rootConfig,
+        }),
+      ],
+    });
+    const get = (path: string) =>
+      request(backend.server)
+        .get(`/api/nodepools${path}`)
+        .set('Authorization', mockCredentials.user.header());
+    const changed = async (nodepools: object) => {
+      source.setData({ nodepools });
+      // Subscribers are told synchronously once the source yields; one tick covers it.
+      await new Promise(resolve => setImmediate(resolve));
+    };
+    try {
+      await changed({
+        clusters: [
+          { ...clusters[0], policy: { nodeClasses: ['default'], quorum: 1 } },
+          { name: 'ml', policy: {} },
+        ],
+      });
+      expect((await get('/clusters/local')).body.policy.quorum).toBe(1);
+      expect(
+        (await get('/clusters')).body.items.map((c: any) => c.name),
+      ).toEqual(['local', 'ml']);
+      expect((await get('/health')).body.clusters).toBe(2);
+      expect((await get('/clusters/staging')).status).toBe(404);
+
+      // An invalid change is refused and the previous configuration kept.
+      await changed({
+        clusters: [{ name: 'Not A Label', policy: {} }],
+      });
+      expect(
+        (await get('/clusters')).body.items.map((c: any) => c.name),
+      ).toEqual(['local', 'ml']);
+    } finally {
+      await backend.stop();
+      rootConfig.close();
+    }
   });
 });

@@ -15,6 +15,7 @@ import { NodePoolsAuthorizer } from './permissions/NodePoolsAuthorizer';
 import { NodePoolsReconciler } from './reconciler/NodePoolsReconciler';
 import { PoolStatusWatcher } from './reconciler/PoolStatusWatcher';
 import { ReconcilerMetrics } from './reconciler/ReconcilerMetrics';
+import { followConfigChanges } from './reconciler/followConfigChanges';
 import { scheduleReconciler } from './reconciler/scheduleReconciler';
 import { createRouter } from './router/createRouter';
 import { RequestExpiry } from './workflow/RequestExpiry';
@@ -69,6 +70,16 @@ export const nodePoolsPlugin = createBackendPlugin({
         const watcher = new PoolStatusWatcher({ reconciler, logger });
         deps.lifecycle.addStartupHook(() => watcher.start());
         deps.lifecycle.addShutdownHook(() => watcher.stop());
+        // Connection details and policies follow the config files (the root config watches them).
+        const following = followConfigChanges({
+          rootConfig: config,
+          config: nodePoolsConfig,
+          reconciler,
+          watcher,
+          reconcileNow,
+          logger,
+        });
+        deps.lifecycle.addShutdownHook(() => following.unsubscribe());
         const notifier = new NotificationsRequestNotifier(
           deps.notifications,
           logger,

@@ -39,23 +39,75 @@ export class NodePoolsReconciler {
   private readonly clients = new Map<string, ClusterClient>();
   private readonly nodeClassesByCluster = new Map<string, NodeClassInfo[]>();
   private readonly now: () => Date;
+  /** The clusters as configured; replaced (never edited) by {@link NodePoolsReconciler.reconfigure}. */
+  private clusterConfigs: ClusterConfig[];
 
   constructor(private readonly options: NodePoolsReconcilerOptions) {
     this.now = options.now ?? (() => new Date());
-    for (const cluster of options.config.clusters) {
-      this.healthByCluster.set(cluster.name, {
-        cluster: cluster.name,
-        state: 'unknown',
-        // Such a cluster is never reconciled (nor scheduled, nor logged about): it is policy only.
-        ...(cluster.url ? {} : { message: 'no url configured' }),
-        consecutiveFailures: 0,
-      });
-    }
+    this.clusterConfigs = options.config.clusters;
+    for (const cluster of this.clusterConfigs)
+      this.healthByCluster.set(cluster.name, freshHealth(cluster));
   }
 
   /** Names of the clusters the reconciler can work on (those with an API URL). */
   clusters(): string[] {
-    return this.options.config.clusters.filter(c => c.url).map(c => c.name);
+    return this.clusterConfigs.filter(c => c.url).map(c => c.name);
+  }
+
+  /**
+   * Takes a new configuration of the clusters. A cluster whose url, CA or auth changed gets a new
+   * client and a clean slate: its backoff was earned by the old address or token, so it must not
+   * delay the first try of the new one. A pass still running on the old client cannot put the
+   * backoff back (see {@link NodePoolsReconciler.reconcileCluster}). Policy changes need nothing
+   * here: every pass reads the cluster's policy afresh. Returns what the caller must act on.
+   */
+  reconfigure(clusters: ClusterConfig[]): ClusterChanges {
+    const before = new Map(this.clusterConfigs.map(c => [c.name, c] as const));
+    const changes: ClusterChanges = {
+      added: [],
+      removed: [],
+      reconnected: [],
+      changed: [],
+    };
+    for (const cluster of clusters) {
+      const old = before.get(cluster.name);
+      before.delete(cluster.name);
+      if (!old?.url) {
+        if (cluster.url) changes.added.push(cluster.name);
+      } else if (!cluster.url) {
+        changes.removed.push(cluster.name);
+      } else if (connectionKey(old) !== connectionKey(cluster)) {
+        changes.reconnected.push(cluster.name);
+      } else if (JSON.stringify(old) !== JSON.stringify(cluster)) {
+        changes.changed.push(cluster.name);
+      }
+    }
+    changes.removed.push(
+      ...[...before.values()].filter(c => c.url).map(c => c.name),
+    );
+    this.clusterConfigs = clusters;
+    const names = new Set(clusters.map(c => c.name));
+    for (const name of [...this.healthByCluster.keys()])
+      if (!names.has(name)) this.healthByCluster.delete(name);
+    for (const name of [
+      ...changes.added,
+      ...changes.removed,
+      ...changes.reconnected,
+    ]) {
+      this.clients.delete(name);
+      this.nodeClassesByCluster.delete(name);
+    }
+    for (const cluster of clusters) {
+      const { name } = cluster;
+      if (
+        !this.healthByCluster.has(name) ||
+        changes.added.includes(name) ||
+        changes.removed.includes(name) ||
+        changes.reconnected.includes(name)
+      )
+        this.healthByCluster.set(name, freshHealth(cluster));
+    }
+    return changes;
   }
 
   /** The last known health of every configured cluster. */
@@ -84,7 +136,7 @@ export class NodePoolsReconciler {
 
   /** One pass over one cluster unless it is backing off; records the outcome in its health. */
   async reconcileCluster(name: string): Promise<ClusterHealth> {
-    const cluster = this.options.config.clusters.find(c => c.name === name);
+    const cluster = this.clusterConfigs.find(c => c.name === name);
     const health = this.healthByCluster.get(name);
     if (!cluster?.url || !health)
       throw new Error(`cluster ${name} is not configured with a url`);
@@ -109,6 +161,13 @@ export class NodePoolsReconciler {
       delete health.retryAfter;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      // Reconfigured meanwhile: this failure belongs to the old address or token, not the new.
+      if (this.healthByCluster.get(name) !== health) {
+        ctx.logger.info(
+          `Reconcile of cluster ${name} on its previous connection failed: ${message}`,
+        );
+        return { ...health };
+      }
       health.state =
         error instanceof ClusterUnreachableError ? 'unreachable' : 'error';
       this.options.metrics?.recordPass(name, health.state, seconds());
@@ -140,7 +199,7 @@ export class NodePoolsReconciler {
    * the cluster, and skipped while the cluster backs off. Returns the pools whose status changed.
    */
   async observeCluster(name: string): Promise<number> {
-    const cluster = this.options.config.clusters.find(c => c.name === name);
+    const cluster = this.clusterConfigs.find(c => c.name === name);
     const health = this.healthByCluster.get(name);
     if (!cluster?.url || !health) return 0;
     if (health.retryAfter && this.now().toISOString() < health.retryAfter)
@@ -150,7 +209,7 @@ export class NodePoolsReconciler {
 
   /** The client of a cluster, for watches. */
   clientOf(name: string): ClusterClient {
-    const cluster = this.options.config.clusters.find(c => c.name === name);
+    const cluster = this.clusterConfigs.find(c => c.name === name);
     if (!cluster?.url)
       throw new Error(`cluster ${name} is not configured with a url`);
     return this.client(cluster);
@@ -182,4 +241,31 @@ export class NodePoolsReconciler {
     }
     return client;
   }
+}
+
+/** What {@link NodePoolsReconciler.reconfigure} found, by cluster name. */
+export interface ClusterChanges {
+  /** Reconcilable now and not before (new, or given a url): schedule, watch and reconcile it. */
+  added: string[];
+  /** Reconcilable before and not now (gone, or its url removed): stop watching it. */
+  removed: string[];
+  /** Reconcilable before and after, with another url, CA or auth: watch afresh and reconcile. */
+  reconnected: string[];
+  /** Same connection, something else (policy, title) changed: reconcile, so the policy applies. */
+  changed: string[];
+}
+
+function freshHealth(cluster: ClusterConfig): ClusterHealth {
+  return {
+    cluster: cluster.name,
+    state: 'unknown',
+    // Such a cluster is never reconciled (nor scheduled, nor logged about): it is policy only.
+    ...(cluster.url ? {} : { message: 'no url configured' }),
+    consecutiveFailures: 0,
+  };
+}
+
+/** What a client is built from: a change here means a new client. */
+function connectionKey(cluster: ClusterConfig): string {
+  return JSON.stringify([cluster.url, cluster.caData, cluster.auth]);
 }

@@ -60,7 +60,11 @@ export interface PoolStatusWatcherOptions {
  * two see the same change one records it and the other finds nothing to do.
  */
 export class PoolStatusWatcher {
-  private readonly stops = new Set<() => void>();
+  /** The open watches of each cluster, by how to stop them. */
+  private readonly stops = new Map<string, Set<() => void>>();
+  /** Bumped when a cluster is watched afresh: watches (and retries) of an older round end. */
+  private readonly rounds = new Map<string, number>();
+  private started = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly pending = new Map<string, Promise<void>>();
   private readonly dirty = new Map<string, Pass>();
@@ -70,14 +74,30 @@ export class PoolStatusWatcher {
 
   /** Starts watching every reconcilable cluster; failures are retried, never thrown. */
   start(): void {
+    this.started = true;
     for (const cluster of this.options.reconciler.clusters())
-      for (const watched of WATCHED) this.watch(cluster, watched, 0);
+      this.rewatch(cluster);
+  }
+
+  /**
+   * Ends a cluster's watches and, if it is still reconcilable, watches it afresh with its current
+   * client: after a configuration change, so events come from the new address at once rather
+   * than after the old watches' retry delay (up to `maxRestartDelayMs`). Before `start`, nothing.
+   */
+  rewatch(cluster: string): void {
+    if (!this.started || this.stopped) return;
+    const round = (this.rounds.get(cluster) ?? 0) + 1;
+    this.rounds.set(cluster, round);
+    for (const stop of this.stops.get(cluster) ?? []) stop();
+    this.stops.delete(cluster);
+    if (!this.options.reconciler.clusters().includes(cluster)) return;
+    for (const watched of WATCHED) this.watch(cluster, round, watched, 0);
   }
 
   /** Stops every watch and pending pass timer. */
   stop(): void {
     this.stopped = true;
-    for (const stop of this.stops) stop();
+    for (const stops of this.stops.values()) for (const stop of stops) stop();
     for (const timer of this.timers) clearTimeout(timer);
     this.stops.clear();
     this.timers.clear();
@@ -91,15 +111,21 @@ export class PoolStatusWatcher {
 
   private watch(
     cluster: string,
+    round: number,
     watched: (typeof WATCHED)[number],
     failures: number,
   ): void {
-    if (this.stopped) return;
+    // Over once the watcher stops, the cluster is watched afresh, or it is no longer configured.
+    const current = () =>
+      !this.stopped &&
+      this.rounds.get(cluster) === round &&
+      this.options.reconciler.clusters().includes(cluster);
+    if (!current()) return;
     const { logger } = this.options;
     let stop: (() => void) | undefined;
     const retry = (error?: unknown) => {
-      if (stop) this.stops.delete(stop);
-      if (this.stopped) return;
+      if (stop) this.stops.get(cluster)?.delete(stop);
+      if (!current()) return;
       const next = error ? failures + 1 : 0;
       const delay = Math.min(
         (this.options.restartDelayMs ?? 1000) * 2 ** Math.max(0, next - 1),
@@ -111,7 +137,10 @@ export class PoolStatusWatcher {
             error,
           )}); watching again in ${delay} ms`,
         );
-      this.later(() => this.watch(cluster, watched, next), error ? delay : 0);
+      this.later(
+        () => this.watch(cluster, round, watched, next),
+        error ? delay : 0,
+      );
     };
     this.options.reconciler
       .clientOf(cluster)
@@ -125,8 +154,12 @@ export class PoolStatusWatcher {
       )
       .then(handle => {
         stop = handle.stop;
-        if (this.stopped) handle.stop();
-        else this.stops.add(stop);
+        if (!current()) handle.stop();
+        else {
+          const stops = this.stops.get(cluster) ?? new Set();
+          stops.add(stop);
+          this.stops.set(cluster, stops);
+        }
       }, retry);
   }
 

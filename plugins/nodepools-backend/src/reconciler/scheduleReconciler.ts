@@ -15,8 +15,10 @@ export function reconcileTaskId(cluster: string): string {
 /**
  * One global task per cluster, every `intervalSeconds` (30 by default): with many backend
  * replicas each cluster is reconciled by one of them at a time, and a slow cluster never holds up
- * the others. Returns the trigger for approvals, which runs that cluster's task at once instead
- * of waiting for the period.
+ * the others. Returns the trigger for approvals and configuration changes, which runs that
+ * cluster's task at once instead of waiting for the period, scheduling it first when the cluster
+ * was added since start-up. The scheduler cannot drop a task, so the task of a cluster that is
+ * no longer configured stays and does nothing (and works again if the cluster comes back).
  */
 export async function scheduleReconciler(
   reconciler: NodePoolsReconciler,
@@ -24,17 +26,27 @@ export async function scheduleReconciler(
   logger: LoggerService,
   intervalSeconds = 30,
 ): Promise<(cluster: string) => void> {
-  for (const cluster of reconciler.clusters()) {
-    await scheduler.scheduleTask({
-      id: reconcileTaskId(cluster),
-      scope: 'global',
-      frequency: { seconds: intervalSeconds },
-      timeout: { minutes: 5 },
-      fn: async () => {
-        await reconciler.reconcileCluster(cluster);
-      },
-    });
-  }
+  const scheduled = new Map<string, Promise<void>>();
+  const schedule = (cluster: string) => {
+    let done = scheduled.get(cluster);
+    if (!done) {
+      done = scheduler.scheduleTask({
+        id: reconcileTaskId(cluster),
+        scope: 'global',
+        frequency: { seconds: intervalSeconds },
+        timeout: { minutes: 5 },
+        fn: async () => {
+          if (reconciler.clusters().includes(cluster))
+            await reconciler.reconcileCluster(cluster);
+        },
+      });
+      // A failed attempt is not remembered: the next trigger tries to schedule again.
+      done.catch(() => scheduled.delete(cluster));
+      scheduled.set(cluster, done);
+    }
+    return done;
+  };
+  for (const cluster of reconciler.clusters()) await schedule(cluster);
   // A running pass may have read the pools before this approval: trigger again once it is done,
   // instead of leaving the approval to the next period.
   const trigger = (cluster: string, attempt: number) => {
@@ -54,7 +66,13 @@ export async function scheduleReconciler(
   return cluster => {
     if (!reconciler.clusters().includes(cluster)) return;
     reconciler.retryNow(cluster);
-    trigger(cluster, 0);
+    schedule(cluster).then(
+      () => trigger(cluster, 0),
+      error =>
+        logger.error(
+          `Could not schedule the reconcile of ${cluster}: ${error}`,
+        ),
+    );
   };
 }
 

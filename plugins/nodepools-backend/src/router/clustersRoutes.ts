@@ -70,9 +70,9 @@ export function clusterSummary(
   };
 }
 
-/** `GET /clusters` and `GET /clusters/:name`. */
+/** `GET /clusters` and `GET /clusters/:name`, of the clusters configured at the time of the call. */
 export function clustersRoutes(
-  clusters: ClusterConfig[],
+  clusters: () => ClusterConfig[],
   reconciler: ClusterHealthSource,
 ) {
   const router = Router();
@@ -81,13 +81,13 @@ export function clustersRoutes(
   router.get('/clusters', async (_req, res) => {
     const health = healthOf();
     res.json({
-      items: clusters.map(c =>
+      items: clusters().map(c =>
         clusterSummary(c, health.get(c.name), reconciler.nodeClasses?.(c.name)),
       ),
     });
   });
   router.get('/clusters/:name', async (req, res) => {
-    const cluster = clusters.find(c => c.name === req.params.name);
+    const cluster = clusters().find(c => c.name === req.params.name);
     if (!cluster)
       throw new NotFoundError(
         `No cluster named "${req.params.name}" is configured`,

@@ -22,10 +22,10 @@ export async function createRouter(
   router.use(
     healthRoutes({
       db: options.db,
-      clusterCount: options.config.clusters.length,
+      clusterCount: () => options.config.clusters.length,
     }),
   );
-  router.use(clustersRoutes(options.config.clusters, options.reconciler));
+  router.use(clustersRoutes(() => options.config.clusters, options.reconciler));
   router.use(poolsRoutes(options));
   router.use(requestsRoutes(options));
   router.use(fieldErrorMiddleware);

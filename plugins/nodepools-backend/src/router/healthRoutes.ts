@@ -4,7 +4,8 @@ import type { Knex } from 'knex';
 /** `GET /health`: the plugin is up and its database answers. */
 export function healthRoutes(options: {
   db: () => Promise<Knex>;
-  clusterCount: number;
+  /** Asked per call: the configured clusters can change while the backend runs. */
+  clusterCount: () => number;
 }) {
   const router = Router();
   router.get('/health', async (_req, res) => {
@@ -17,7 +18,7 @@ export function healthRoutes(options: {
     res.status(database === 'ok' ? 200 : 503).json({
       status: database === 'ok' ? 'ok' : 'degraded',
       database,
-      clusters: options.clusterCount,
+      clusters: options.clusterCount(),
     });
   });
   return router;
