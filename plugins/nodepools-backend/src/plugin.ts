@@ -13,6 +13,8 @@ import { readNodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import { DatabaseNodePoolsStore } from './database/DatabaseNodePoolsStore';
 import { NodePoolsAuthorizer } from './permissions/NodePoolsAuthorizer';
 import { NodePoolsReconciler } from './reconciler/NodePoolsReconciler';
+import { ClusterPassStore } from './database/ClusterPassStore';
+import { ClusterPassRunner } from './reconciler/ClusterPassRunner';
 import { PoolStatusWatcher } from './reconciler/PoolStatusWatcher';
 import { ReconcilerMetrics } from './reconciler/ReconcilerMetrics';
 import { followConfigChanges } from './reconciler/followConfigChanges';
@@ -61,15 +63,29 @@ export const nodePoolsPlugin = createBackendPlugin({
           logger,
           metrics: new ReconcilerMetrics(deps.metrics, store),
         });
+        // Replicas take turns per cluster through a lease in the plugin's database.
+        const runner = new ClusterPassRunner({
+          reconciler,
+          passes: new ClusterPassStore(await database.getClient()),
+          logger,
+        });
         const reconcileNow = await scheduleReconciler(
           reconciler,
           scheduler,
           logger,
           nodePoolsConfig.reconcileIntervalSeconds,
+          runner,
         );
-        const watcher = new PoolStatusWatcher({ reconciler, logger });
+        const watcher = new PoolStatusWatcher({
+          reconciler,
+          logger,
+          runPass: cluster => runner.run(cluster),
+        });
         deps.lifecycle.addStartupHook(() => watcher.start());
-        deps.lifecycle.addShutdownHook(() => watcher.stop());
+        deps.lifecycle.addShutdownHook(() => {
+          watcher.stop();
+          runner.stop();
+        });
         // Connection details and policies follow the config files (the root config watches them).
         const following = followConfigChanges({
           rootConfig: config,
@@ -91,7 +107,10 @@ export const nodePoolsPlugin = createBackendPlugin({
           logger,
           notifier,
           onApproved: reconcileNow,
-          nodeClasses: cluster => reconciler.nodeClasses(cluster),
+          nodeClasses: async cluster => {
+            await runner.refreshShared();
+            return reconciler.nodeClasses(cluster);
+          },
           // The catalog module turns this into a delta, so a granted pool shows up without waiting for a full sync.
           onPoolChanged: async pool => {
             const eventPayload: PoolChangedEvent = {
@@ -113,7 +132,11 @@ export const nodePoolsPlugin = createBackendPlugin({
             store,
             workflow,
             authorizer,
-            reconciler,
+            reconciler: {
+              refresh: () => runner.refreshShared(),
+              health: () => reconciler.health(),
+              nodeClasses: cluster => reconciler.nodeClasses(cluster),
+            },
             config: nodePoolsConfig,
             db: () => database.getClient(),
           }),

@@ -4,6 +4,7 @@ import type {
   NodePoolsConfig,
 } from '@nodepools/plugin-nodepools-node';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
+import type { SharedClusterState } from '../database/ClusterPassStore';
 import { ConfigReader, type Config } from '@backstage/config';
 import { ClusterClient } from './ClusterClient';
 import { clusterConnection } from './clusterConnection';
@@ -38,6 +39,10 @@ export class NodePoolsReconciler {
   private readonly healthByCluster = new Map<string, ClusterHealth>();
   private readonly clients = new Map<string, ClusterClient>();
   private readonly nodeClassesByCluster = new Map<string, NodeClassInfo[]>();
+  /** The newest pass of another replica, per cluster: what this one shows when it is newer. */
+  private readonly shared = new Map<string, SharedClusterState>();
+  /** When a cluster was last given a clean slate: shared state older than that is stale. */
+  private readonly resetAt = new Map<string, string>();
   private readonly now: () => Date;
   /** The clusters as configured; replaced (never edited) by {@link NodePoolsReconciler.reconfigure}. */
   private clusterConfigs: ClusterConfig[];
@@ -96,6 +101,8 @@ export class NodePoolsReconciler {
     ]) {
       this.clients.delete(name);
       this.nodeClassesByCluster.delete(name);
+      this.shared.delete(name);
+      this.resetAt.set(name, this.now().toISOString());
     }
     for (const cluster of clusters) {
       const { name } = cluster;
@@ -110,17 +117,42 @@ export class NodePoolsReconciler {
     return changes;
   }
 
-  /** The last known health of every configured cluster. */
+  /**
+   * The last known health of every configured cluster: this replica's last pass, or another
+   * replica's when that is newer ({@link NodePoolsReconciler.adoptShared}). Backoff decisions use
+   * this replica's own only.
+   */
   health(): ClusterHealth[] {
-    return [...this.healthByCluster.values()].map(h => ({ ...h }));
+    return [...this.healthByCluster.values()].map(local => {
+      const shared = this.newerShared(local);
+      return { ...(shared?.health ?? local) };
+    });
   }
 
   /**
-   * The EC2NodeClasses the cluster policy allows, as the last successful pass saw them;
-   * undefined before the first one (or for a cluster without a url).
+   * The EC2NodeClasses the cluster policy allows, as the last successful pass (of any replica) saw
+   * them; undefined before the first one (or for a cluster without a url).
    */
   nodeClasses(cluster: string): NodeClassInfo[] | undefined {
-    return this.nodeClassesByCluster.get(cluster);
+    const local = this.healthByCluster.get(cluster);
+    const shared = local && this.newerShared(local);
+    return shared?.nodeClasses ?? this.nodeClassesByCluster.get(cluster);
+  }
+
+  /** What another replica's pass of `cluster` saw, read from the database by the pass runner. */
+  adoptShared(cluster: string, state: SharedClusterState): void {
+    const since = this.resetAt.get(cluster);
+    const at = state.health.lastAttemptAt;
+    if (since && (!at || at < since)) return;
+    this.shared.set(cluster, state);
+  }
+
+  private newerShared(local: ClusterHealth): SharedClusterState | undefined {
+    const shared = this.shared.get(local.cluster);
+    const at = shared?.health.lastAttemptAt;
+    return at && (!local.lastAttemptAt || at > local.lastAttemptAt)
+      ? shared
+      : undefined;
   }
 
   /** Lets the next pass of a cluster run even while it backs off: an approval is worth a try. */

@@ -42,6 +42,8 @@ const WATCHED: { path: string; labelSelector: string; pass: Pass }[] = [
 /** Options; the delays are short in tests. */
 export interface PoolStatusWatcherOptions {
   reconciler: NodePoolsReconciler;
+  /** Runs a correcting pass; the plugin passes its lease-holding runner, so replicas take turns. */
+  runPass?: (cluster: string) => Promise<unknown>;
   logger: LoggerService;
   /** Events within this window become one status pass (a scale-up sends many). */
   debounceMs?: number;
@@ -181,7 +183,10 @@ export class PoolStatusWatcher {
       const previous = this.pending.get(cluster) ?? Promise.resolve();
       const pass = previous
         .then(async () => {
-          if (run === 'correct') await reconciler.reconcileCluster(cluster);
+          if (run === 'correct')
+            await (
+              this.options.runPass ?? (c => reconciler.reconcileCluster(c))
+            )(cluster);
           else await reconciler.observeCluster(cluster);
         })
         .then(

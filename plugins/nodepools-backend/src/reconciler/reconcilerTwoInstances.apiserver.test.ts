@@ -1,11 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { describeApiServer } from '@nodepools/local-cluster';
 import knexFactory, { type Knex } from 'knex';
+import { ClusterPassStore } from '../database/ClusterPassStore';
 import { DatabaseNodePoolsStore } from '../database/DatabaseNodePoolsStore';
 import { createRequest, people } from '../__testUtils__/fixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { RequestWorkflow } from '../workflow/RequestWorkflow';
 import { ClusterClient } from './ClusterClient';
+import { ClusterPassRunner } from './ClusterPassRunner';
 import type { KubeObject } from './KubeObject';
 import { reconcilerTestEnv } from './__testUtils__/reconcilerTestEnv';
 import { testScheduler } from './__testUtils__/testScheduler';
@@ -17,9 +19,15 @@ const POSTGRES = databases
   .eachSupportedId()
   .find(([id]) => id.startsWith('POSTGRES'));
 
-/** Every NodePool write either instance sends, in order, and which instance sent it. */
+/** Short, so the test of a replica that dies mid-pass takes seconds, not half a minute. */
+const LEASE_MS = 3_000;
+const APPROVALS = 200;
+/** Four teams, so 200 one-cpu pools stay within each team's budget (128 cpu by default). */
+const TEAMS = 4;
+
+/** Every NodePool write either replica sends, and which replica sent it. */
 const nodePoolWrites: Array<{ instance: string; name: string }> = [];
-/** Reconcile passes as [instance, start, end]: no two may overlap. */
+/** Passes as [instance, start, end]: no two may overlap. */
 const passes: Array<{ instance: string; start: number; end: number }> = [];
 
 class RecordingClient extends ClusterClient {
@@ -39,14 +47,21 @@ class RecordingClient extends ClusterClient {
   }
 }
 
+const spec = (namespace: string) => ({
+  requirements: { architectures: ['amd64'], capacityTypes: ['spot'] },
+  limits: { cpu: '1', memory: '1Gi' },
+  nodeClass: 'default',
+  namespaces: [namespace],
+});
+
 if (!POSTGRES) {
   // createTestDatabases has already said why (and failed the run in CI).
-  describe.skip('Two backend instances on one PostgreSQL: no PostgreSQL here', () => {
+  describe.skip('Two backend replicas on one PostgreSQL: no PostgreSQL here', () => {
     it('needs the PostgreSQL that ./scripts/test starts', () => {});
   });
 } else
   describeApiServer(
-    'Two backend instances on one PostgreSQL',
+    'Two backend replicas on one PostgreSQL',
     suite => {
       const shutdowns: Array<() => Promise<unknown>> = [];
       const knexes: Knex[] = [];
@@ -54,25 +69,53 @@ if (!POSTGRES) {
         name: string;
         workflow: RequestWorkflow;
         store: DatabaseNodePoolsStore;
+        runner: ClusterPassRunner;
       }>;
       let env: Awaited<ReturnType<typeof reconcilerTestEnv>>;
+      const teams = Array.from({ length: TEAMS }, (_, t) =>
+        suite.name(`replicas-${t}`),
+      );
+
+      const waitApplied = async (ids: string[], timeoutMs: number) => {
+        const deadline = Date.now() + timeoutMs;
+        const store = instances[0].store;
+        for (;;) {
+          const states = await Promise.all(
+            ids.map(async id => (await store.getRequest(id))!.state),
+          );
+          if (states.every(s => s === 'applied')) return;
+          if (Date.now() > deadline)
+            throw new Error(
+              `not all applied within ${timeoutMs} ms: ${states
+                .filter(s => s !== 'applied')
+                .join(', ')}`,
+            );
+          await new Promise(resolve => setTimeout(resolve, 50));
+        }
+      };
 
       beforeAll(async () => {
         env = await reconcilerTestEnv(suite, databases, {
           databaseId: POSTGRES![0],
         });
-        // The second instance: its own connection pool to the same database, as another replica has.
+        // A namespace uses the pools of one team only: one per team.
+        for (const team of teams)
+          await suite.client().create({
+            apiVersion: 'v1',
+            kind: 'Namespace',
+            metadata: { name: team, labels: suite.labels },
+          });
+        // The second replica: its own connection pool to the same database, as another one has.
         knexes.push(env.knex, knexFactory(env.knex.client.config));
         instances = [];
         const { config, token } = env;
         for (const [index, knex] of knexes.entries()) {
-          const name = `instance-${index + 1}`;
+          const name = `replica-${index + 1}`;
           const database = mockServices.database.mock({
             getClient: async () => knex,
           });
           const logger = mockServices.logger.mock();
           const { scheduler, shutdown } = testScheduler(database, logger);
-          shutdowns.push(shutdown);
           const store = await DatabaseNodePoolsStore.create({ database });
           const reconciler = new NodePoolsReconciler({
             config,
@@ -94,11 +137,24 @@ if (!POSTGRES) {
               passes.push({ instance: name, start, end: performance.now() });
             }
           };
+          const runner = new ClusterPassRunner({
+            reconciler,
+            passes: new ClusterPassStore(knex),
+            logger,
+            leaseMs: LEASE_MS,
+            holder: name,
+          });
+          shutdowns.push(async () => {
+            runner.stop();
+            await shutdown();
+          });
+          // As the plugin wires it: the approval runs the pass at once, under the lease.
           const trigger = await scheduleReconciler(
             reconciler,
             scheduler,
             logger,
-            5,
+            30,
+            runner,
           );
           const workflow = new RequestWorkflow({
             store,
@@ -106,74 +162,105 @@ if (!POSTGRES) {
             logger,
             onApproved: trigger,
           });
-          instances.push({ name, workflow, store });
+          instances.push({ name, workflow, store, runner });
         }
       });
       afterAll(async () => {
         await Promise.all(shutdowns.map(shutdown => shutdown()));
+        // Other suites share the API server: take this suite's NodePools away again.
+        for (const team of [...teams, env.team])
+          await suite
+            .client()
+            .request('DELETE', '/apis/karpenter.sh/v1/nodepools', {
+              query: { labelSelector: `nodepools.backstage.io/team=${team}` },
+            })
+            .catch(() => undefined);
         await knexes[1]?.destroy();
         await env.close();
       });
 
-      it('applies each approval once, from one instance at a time', async () => {
-        const requests = [];
-        for (let i = 0; i < 10; i++) {
-          // Filed and approved on alternating instances, as a load balancer would spread them.
-          const { workflow } = instances[i % 2];
-          const filed = await workflow.file(
-            createRequest({
-              owner: env.owner,
-              pool: `replica-${i}`,
-              spec: {
-                requirements: {
-                  architectures: ['amd64'],
-                  capacityTypes: ['spot'],
-                },
-                limits: { cpu: '2', memory: '4Gi' },
-                nodeClass: 'default',
-                namespaces: [suite.namespace],
-              },
-            }),
-            people.bob,
+      it(`applies ${APPROVALS} approvals spread over both replicas exactly once, never two passes at once`, async () => {
+        const ids: string[] = [];
+        // Ten at a time, alternating replicas, as a load balancer spreads a busy morning.
+        for (let batch = 0; batch < APPROVALS / 10; batch++)
+          ids.push(
+            ...(await Promise.all(
+              Array.from({ length: 10 }, async (_, j) => {
+                const i = batch * 10 + j;
+                const { workflow } = instances[i % 2];
+                const filed = await workflow.file(
+                  createRequest({
+                    owner: `group:default/${teams[i % TEAMS]}`,
+                    pool: `r${i}`,
+                    spec: spec(teams[i % TEAMS]),
+                  }),
+                  people.bob,
+                );
+                return (
+                  await workflow.decide(filed.id, people.approver(1), 'approve')
+                ).id;
+              }),
+            )),
           );
-          requests.push(
-            await workflow.decide(filed.id, people.approver(1), 'approve'),
-          );
-        }
-        const deadline = Date.now() + 60_000;
-        const store = instances[0].store;
-        for (;;) {
-          const states = await Promise.all(
-            requests.map(async r => (await store.getRequest(r.id))!.state),
-          );
-          if (states.every(s => s === 'applied')) break;
-          if (Date.now() > deadline)
-            throw new Error(
-              `not all applied within 60 s: ${states.join(', ')}`,
-            );
-          await new Promise(resolve => setTimeout(resolve, 200));
-        }
+        await waitApplied(ids, 120_000);
 
-        // Each NodePool was written exactly once, whichever instance ran the pass.
-        const names = nodePoolWrites.map(w => w.name).sort();
-        expect(names).toHaveLength(10);
-        expect(new Set(names).size).toBe(10);
-        for (const request of requests) {
-          const history = (
-            await instances[1].store.history({
-              poolId: request.poolId!,
-              limit: 50,
-            })
-          ).items;
-          expect(history.filter(e => e.type === 'pool.applied')).toHaveLength(
-            1,
-          );
-        }
-        // The global task never ran on both instances at once.
+        // Each NodePool was written exactly once, whichever replica ran the pass.
+        const names = nodePoolWrites.map(w => w.name);
+        expect(names).toHaveLength(APPROVALS);
+        expect(new Set(names).size).toBe(APPROVALS);
+        const applied = await env
+          .knex('nodepools_events')
+          .where('type', 'pool.applied')
+          .count<{ n: string | number }[]>({ n: '*' });
+        expect(Number(applied[0].n)).toBe(APPROVALS);
+        // No two passes of the cluster ran at once, on one replica or across both.
         const sorted = [...passes].sort((a, b) => a.start - b.start);
         for (let i = 1; i < sorted.length; i++)
           expect(sorted[i].start).toBeGreaterThanOrEqual(sorted[i - 1].end);
+        // And passes were shared out rather than one per approval.
+        expect(passes.length).toBeLessThan(APPROVALS * 2);
+      });
+
+      it('finishes the work of a replica that died holding the lease within one lease period', async () => {
+        // A replica took the cluster's lease for a pass and died: no renewal, no release.
+        // (Once the replicas' own last pass of the test before has let go of it.)
+        const dead = new ClusterPassStore(env.knex);
+        const deadline = Date.now() + 10_000;
+        let taken: number | undefined;
+        while (taken === undefined && Date.now() < deadline) {
+          taken = await dead.acquire(
+            'local',
+            'replica-that-died',
+            Date.now() + LEASE_MS,
+            Date.now(),
+          );
+          if (taken === undefined)
+            await new Promise(resolve => setTimeout(resolve, 50));
+        }
+        expect(taken).toBeDefined();
+        const { workflow } = instances[1];
+        const filed = await workflow.file(
+          createRequest({
+            owner: env.owner,
+            pool: 'after-death',
+            spec: spec(suite.namespace),
+          }),
+          people.bob,
+        );
+        const approvedAt = Date.now();
+        const decided = await workflow.decide(
+          filed.id,
+          people.approver(1),
+          'approve',
+        );
+        // Not before the dead replica's lease ran out: nobody ran a pass under it.
+        await new Promise(resolve => setTimeout(resolve, LEASE_MS / 2));
+        expect((await instances[0].store.getRequest(decided.id))!.state).toBe(
+          'approved',
+        );
+        await waitApplied([decided.id], LEASE_MS * 2);
+        expect(Date.now() - approvedAt).toBeLessThan(LEASE_MS + 2_000);
       });
     },
-    { timeoutMs: 120_000 },
+    { timeoutMs: 240_000 },
   );

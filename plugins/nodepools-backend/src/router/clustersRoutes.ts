@@ -9,6 +9,8 @@ import {
 
 /** Where cluster health and node classes come from: the reconciler of this backend instance. */
 export interface ClusterHealthSource {
+  /** Brings in what other replicas' passes saw, so every replica answers the same. */
+  refresh?(): Promise<void>;
   health(): ClusterHealth[];
   /** The allowed node classes as the last successful pass read them; undefined before one. */
   nodeClasses?(cluster: string): NodeClassInfo[] | undefined;
@@ -76,10 +78,12 @@ export function clustersRoutes(
   reconciler: ClusterHealthSource,
 ) {
   const router = Router();
-  const healthOf = () =>
-    new Map(reconciler.health().map(h => [h.cluster, h] as const));
+  const healthOf = async () => {
+    await reconciler.refresh?.();
+    return new Map(reconciler.health().map(h => [h.cluster, h] as const));
+  };
   router.get('/clusters', async (_req, res) => {
-    const health = healthOf();
+    const health = await healthOf();
     res.json({
       items: clusters().map(c =>
         clusterSummary(c, health.get(c.name), reconciler.nodeClasses?.(c.name)),
@@ -95,7 +99,7 @@ export function clustersRoutes(
     res.json(
       clusterSummary(
         cluster,
-        healthOf().get(cluster.name),
+        (await healthOf()).get(cluster.name),
         reconciler.nodeClasses?.(cluster.name),
       ),
     );

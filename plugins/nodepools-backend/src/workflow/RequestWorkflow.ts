@@ -45,7 +45,9 @@ export interface RequestWorkflowOptions {
   /** Called after a pool changed (created, new generation, decommissioning), for the catalog. */
   onPoolChanged?: (pool: PoolRecord) => Promise<void>;
   /** The cluster's EC2NodeClasses as the reconciler last saw them, for the preview's warnings. */
-  nodeClasses?: (cluster: string) => NodeClassInfo[] | undefined;
+  nodeClasses?: (
+    cluster: string,
+  ) => NodeClassInfo[] | undefined | Promise<NodeClassInfo[] | undefined>;
 }
 
 /** What the API answers for a preview: the common preview, and warnings about the cluster. */
@@ -155,7 +157,7 @@ export class RequestWorkflow {
   /** {@link RequestWorkflow.preview} with the warnings about the node class the request uses. */
   async previewWithWarnings(raw: unknown): Promise<PreviewResponse> {
     const preview = await this.preview(raw);
-    return { preview, warnings: this.warnings(preview) };
+    return { preview, warnings: await this.warnings(preview) };
   }
 
   /** {@link RequestWorkflow.previewStored} with the warnings, for the approvers' view. */
@@ -163,16 +165,16 @@ export class RequestWorkflow {
     request: Parameters<RequestWorkflow['previewStored']>[0],
   ): Promise<PreviewResponse> {
     const preview = await this.previewStored(request);
-    return { preview, warnings: this.warnings(preview) };
+    return { preview, warnings: await this.warnings(preview) };
   }
 
-  private warnings(preview: RequestPreview): string[] {
+  private async warnings(preview: RequestPreview): Promise<string[]> {
     const { request } = preview;
     if (request.kind === 'decommission') return [];
     return nodeClassWarnings(
       request.cluster,
       request.spec.nodeClass,
-      this.options.nodeClasses?.(request.cluster),
+      await this.options.nodeClasses?.(request.cluster),
     );
   }
 
