@@ -53,7 +53,13 @@ export const nodePoolsPlugin = createBackendPlugin({
           }`,
         );
         const store = await DatabaseNodePoolsStore.create({ database });
+        const notifier = new NotificationsRequestNotifier(
+          deps.notifications,
+          logger,
+          config.getOptionalString('app.baseUrl') ?? '',
+        );
         const reconciler = new NodePoolsReconciler({
+          notifier,
           config: nodePoolsConfig,
           rootConfig: config,
           store,
@@ -69,11 +75,6 @@ export const nodePoolsPlugin = createBackendPlugin({
         const watcher = new PoolStatusWatcher({ reconciler, logger });
         deps.lifecycle.addStartupHook(() => watcher.start());
         deps.lifecycle.addShutdownHook(() => watcher.stop());
-        const notifier = new NotificationsRequestNotifier(
-          deps.notifications,
-          logger,
-          config.getOptionalString('app.baseUrl') ?? '',
-        );
         const workflow = new RequestWorkflow({
           store,
           config: nodePoolsConfig,

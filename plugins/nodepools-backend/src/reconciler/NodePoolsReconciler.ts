@@ -4,6 +4,7 @@ import type {
   NodePoolsConfig,
 } from '@nodepools/plugin-nodepools-node';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
+import type { RequestNotifier } from '../workflow/RequestNotifier';
 import { ConfigReader, type Config } from '@backstage/config';
 import { ClusterClient } from './ClusterClient';
 import { clusterConnection } from './clusterConnection';
@@ -27,6 +28,7 @@ export interface NodePoolsReconcilerOptions {
   /** First retry delay after a failure; doubles per failure up to `maxBackoffMs`. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  notifier?: RequestNotifier;
 }
 
 /**
@@ -163,6 +165,7 @@ export class NodePoolsReconciler {
       store: this.options.store,
       logger: this.options.logger.child({ cluster: cluster.name }),
       now: () => this.now().toISOString(),
+      notifier: this.options.notifier,
     };
   }
 

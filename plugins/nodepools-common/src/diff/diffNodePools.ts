@@ -63,9 +63,19 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>) {
   return out;
 }
 
-// Objects are rendered with stable key order, so JSON text is a faithful equality test.
-const same = (a: unknown, b: unknown) =>
-  JSON.stringify(a) === JSON.stringify(b);
+/** JSON text with object keys sorted: the API server returns keys in its own order, not ours. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    isPlainObject(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map(k => [k, v[k]]),
+        )
+      : v,
+  );
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** The leaf paths (dotted, arrays whole) a NodePool rendering sets: the fields we own once applied. */
 export function nodePoolPaths(

@@ -101,7 +101,9 @@ describe('previewRequest', () => {
       spec,
       defaultPolicy,
     );
-    // As the API server returns it: our fields, a default it added, and a hand edit of the limits.
+    // As the API server returns it: our fields (keys in its own order), a default it added, and
+    // a hand edit of the limits.
+    const taint = approved.spec.template.spec.taints[0];
     const edited = {
       ...approved,
       metadata: {
@@ -114,6 +116,15 @@ describe('previewRequest', () => {
         disruption: {
           ...approved.spec.disruption,
           budgets: [{ nodes: '10%' }],
+        },
+        template: {
+          ...approved.spec.template,
+          spec: {
+            ...approved.spec.template.spec,
+            taints: [
+              { effect: taint.effect, value: taint.value, key: taint.key },
+            ],
+          },
         },
       },
     };

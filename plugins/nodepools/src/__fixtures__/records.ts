@@ -224,7 +224,7 @@ export function pendingRequestPreview(): RequestPreview {
     },
     policy: defaultPolicy,
     currentPools: [readyPool],
-    running: renderNodePool(
+    approved: renderNodePool(
       {
         id: readyPool.id,
         owner: readyPool.owner,
