@@ -77,19 +77,19 @@ const canonical = (value: unknown): string =>
 
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
-/** The leaf paths (dotted, arrays whole) a NodePool rendering sets: the fields we own once applied. */
-export function nodePoolPaths(
-  manifest: NodePoolManifest | undefined,
-): string[] {
-  return [...leaves(manifest).keys()];
-}
-
 const leaves = (manifest: NodePoolManifest | undefined) =>
   flatten(
     manifest?.spec ? { metadata: manifest.metadata, spec: manifest.spec } : {},
     '',
     new Map(),
   );
+
+/** The leaf paths (dotted, arrays whole) a NodePool rendering sets: the fields we own once applied. */
+export function nodePoolPaths(
+  manifest: NodePoolManifest | undefined,
+): string[] {
+  return [...leaves(manifest).keys()];
+}
 
 /**
  * Compares the running NodePool with the proposed one; either may be absent (create,
