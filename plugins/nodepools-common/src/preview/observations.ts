@@ -39,16 +39,20 @@ export interface DiffBase {
 
 /** An age in words: "40 s", "3 min", "2 h", "5 d". */
 export function describeAge(seconds: number): string {
-  if (seconds < 90) return `${Math.max(0, Math.round(seconds))} s`;
+  if (seconds < 90) return `${Math.round(seconds)} s`;
   if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
   if (seconds < 36 * 3600) return `${Math.round(seconds / 3600)} h`;
   return `${Math.round(seconds / 86400)} d`;
 }
 
+// Replicas' clocks differ a little: an observation is never from the future.
 const ageOf = (observedAt: string, now: string | undefined) =>
   now === undefined
     ? undefined
-    : Math.round((Date.parse(now) - Date.parse(observedAt)) / 1000);
+    : Math.max(
+        0,
+        Math.round((Date.parse(now) - Date.parse(observedAt)) / 1000),
+      );
 
 const when = (observedAt: string, age: number | undefined) =>
   age === undefined ? `at ${observedAt}` : `${describeAge(age)} ago`;
