@@ -56,7 +56,13 @@ export const nodePoolsPlugin = createBackendPlugin({
           }`,
         );
         const store = await DatabaseNodePoolsStore.create({ database });
+        const notifier = new NotificationsRequestNotifier(
+          deps.notifications,
+          logger,
+          config.getOptionalString('app.baseUrl') ?? '',
+        );
         const reconciler = new NodePoolsReconciler({
+          notifier,
           config: nodePoolsConfig,
           rootConfig: config,
           store,
@@ -96,11 +102,6 @@ export const nodePoolsPlugin = createBackendPlugin({
           logger,
         });
         deps.lifecycle.addShutdownHook(() => following.unsubscribe());
-        const notifier = new NotificationsRequestNotifier(
-          deps.notifications,
-          logger,
-          config.getOptionalString('app.baseUrl') ?? '',
-        );
         const workflow = new RequestWorkflow({
           store,
           config: nodePoolsConfig,

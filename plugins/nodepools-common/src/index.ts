@@ -19,6 +19,7 @@ export * from './render/renderTenancy';
 export * from './diff/diffNodePools';
 export * from './cost/estimateCost';
 export * from './preview/previewRequest';
+export * from './preview/observations';
 export * from './permissions';
 export * from './api/records';
 export * from './status/limitsReached';

@@ -95,5 +95,7 @@ export async function rowCounts(knex: Knex) {
     requests: await count('nodepools_requests'),
     decisions: await count('nodepools_decisions'),
     events: await count('nodepools_events'),
+    observedNodePools: await count('nodepools_observed_nodepools'),
+    clusterObservations: await count('nodepools_cluster_observations'),
   };
 }

@@ -57,5 +57,97 @@ describe.each(databases.eachSupportedId())(
       ]);
       await knex.destroy();
     });
+
+    it('keeps what the reconciler observed per cluster: written, replaced, confirmed and forgotten', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseNodePoolsStore.create({
+        database: mockServices.database.mock({ getClient: async () => knex }),
+      });
+      expect(await store.observations('a')).toEqual({
+        takenNames: undefined,
+        nodePools: new Map(),
+      });
+      const nodePool = (cpu: string) => ({
+        apiVersion: 'karpenter.sh/v1' as const,
+        kind: 'NodePool' as const,
+        metadata: { name: 'payments-pci', labels: { team: 'payments' } },
+        spec: { limits: { cpu } } as any,
+      });
+      const t0 = '2026-12-06T10:00:00.000Z';
+      const t1 = '2026-12-06T10:01:00.000Z';
+      const t2 = '2026-12-06T10:02:00.000Z';
+      await store.saveObservations(
+        'a',
+        {
+          takenNames: ['foreign'],
+          nodePools: [
+            { poolId: 'p1', nodePool: nodePool('16') },
+            { poolId: 'p2' },
+          ],
+          forget: [],
+          confirmAll: false,
+        },
+        t0,
+      );
+      await store.saveObservations(
+        'b',
+        {
+          takenNames: [],
+          nodePools: [{ poolId: 'p3' }],
+          forget: [],
+          confirmAll: false,
+        },
+        t0,
+      );
+      expect(await store.observations('a')).toEqual({
+        takenNames: { names: ['foreign'], observedAt: t0 },
+        nodePools: new Map([
+          ['p1', { nodePool: nodePool('16'), observedAt: t0 }],
+          ['p2', { observedAt: t0 }],
+        ]),
+      });
+
+      // A changed object replaces the row; the others keep their time until confirmed.
+      await store.saveObservations(
+        'a',
+        {
+          nodePools: [{ poolId: 'p1', nodePool: nodePool('999') }],
+          forget: [],
+          confirmAll: false,
+        },
+        t1,
+      );
+      let a = await store.observations('a');
+      expect(a.nodePools.get('p1')).toEqual({
+        nodePool: nodePool('999'),
+        observedAt: t1,
+      });
+      expect(a.nodePools.get('p2')).toEqual({ observedAt: t0 });
+      expect(a.takenNames).toEqual({ names: ['foreign'], observedAt: t0 });
+
+      // Confirming the cluster touches its rows only; a pool no longer live is forgotten.
+      await store.saveObservations(
+        'a',
+        {
+          takenNames: ['foreign', 'other'],
+          nodePools: [],
+          forget: ['p2'],
+          confirmAll: true,
+        },
+        t2,
+      );
+      a = await store.observations('a');
+      expect(a).toEqual({
+        takenNames: { names: ['foreign', 'other'], observedAt: t2 },
+        nodePools: new Map([
+          ['p1', { nodePool: nodePool('999'), observedAt: t2 }],
+        ]),
+      });
+      expect(await store.observations('b')).toEqual({
+        takenNames: { names: [], observedAt: t0 },
+        nodePools: new Map([['p3', { observedAt: t0 }]]),
+      });
+      await knex.destroy();
+    });
   },
 );

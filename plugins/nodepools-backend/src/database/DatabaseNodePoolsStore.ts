@@ -15,8 +15,10 @@ import type { ResourceFilter } from '../permissions/resourceFilter';
 import { applyResourceFilter } from './applyResourceFilter';
 import { applyCursor, decodeCursor, encodeCursor } from './cursor';
 import type {
+  ClusterObservations,
   NewEvent,
   NodePoolsStore,
+  ObservationChange,
   PoolPatch,
   PoolQuery,
   RequestQuery,
@@ -39,6 +41,8 @@ const POOLS = 'nodepools_pools';
 const REQUESTS = 'nodepools_requests';
 const DECISIONS = 'nodepools_decisions';
 const EVENTS = 'nodepools_events';
+const OBSERVED_NODEPOOLS = 'nodepools_observed_nodepools';
+const CLUSTER_OBSERVATIONS = 'nodepools_cluster_observations';
 
 /** Unique-index violations, which mean "someone else got there first", in either database. */
 function isUniqueViolation(error: unknown): boolean {
@@ -307,6 +311,68 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
           ? encodeCursor({ at: last.createdAt, id: last.id })
           : undefined,
     };
+  }
+
+  async observations(cluster: string): Promise<ClusterObservations> {
+    const [clusterRow, rows] = await Promise.all([
+      this.db(CLUSTER_OBSERVATIONS).where('cluster', cluster).first(),
+      this.db(OBSERVED_NODEPOOLS).where('cluster', cluster),
+    ]);
+    return {
+      takenNames: clusterRow
+        ? {
+            names: JSON.parse(clusterRow.taken_nodepool_names),
+            observedAt: iso(clusterRow.observed_at),
+          }
+        : undefined,
+      nodePools: new Map(
+        rows.map(row => [
+          row.pool_id,
+          {
+            ...(row.nodepool ? { nodePool: JSON.parse(row.nodepool) } : {}),
+            observedAt: iso(row.observed_at),
+          },
+        ]),
+      ),
+    };
+  }
+
+  async saveObservations(
+    cluster: string,
+    change: ObservationChange,
+    now: string,
+  ) {
+    await this.transaction(async tx => {
+      const db = (tx as DatabaseNodePoolsStore).db;
+      if (change.confirmAll)
+        await db(OBSERVED_NODEPOOLS)
+          .where('cluster', cluster)
+          .update({ observed_at: now });
+      if (change.forget.length > 0)
+        await db(OBSERVED_NODEPOOLS).whereIn('pool_id', change.forget).delete();
+      // Upserts: replicas observing the same cluster at once write the same facts.
+      if (change.nodePools.length > 0)
+        await db(OBSERVED_NODEPOOLS)
+          .insert(
+            change.nodePools.map(p => ({
+              pool_id: p.poolId,
+              cluster,
+              nodepool: p.nodePool ? JSON.stringify(p.nodePool) : null,
+              observed_at: now,
+            })),
+          )
+          .onConflict('pool_id')
+          .merge();
+      if (change.takenNames)
+        await db(CLUSTER_OBSERVATIONS)
+          .insert({
+            cluster,
+            taken_nodepool_names: JSON.stringify(change.takenNames),
+            observed_at: now,
+          })
+          .onConflict('cluster')
+          .merge();
+    });
   }
 
   private async decisionsOf(

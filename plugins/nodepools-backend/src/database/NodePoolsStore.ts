@@ -1,4 +1,7 @@
 import type {
+  NodePoolManifest,
+  ObservedNodePool,
+  ObservedNodePoolNames,
   PoolPhase,
   DecisionRecord,
   EventRecord,
@@ -91,6 +94,15 @@ export interface NodePoolsStore {
   insertDecision(requestId: string, decision: DecisionRecord): Promise<void>;
 
   appendEvent(event: NewEvent, now: string): Promise<void>;
+
+  /** What the reconciler last observed of the cluster's NodePools; empty before its first pass. */
+  observations(cluster: string): Promise<ClusterObservations>;
+  /** Records what a pass saw that differs from {@link NodePoolsStore.observations}. */
+  saveObservations(
+    cluster: string,
+    change: ObservationChange,
+    now: string,
+  ): Promise<void>;
   history(query: {
     poolId?: string;
     requestId?: string;
@@ -114,3 +126,23 @@ export interface PoolPatch {
 
 /** The optimistic-concurrency version of a pool, as stored. */
 export type VersionedPool = PoolRecord & { version: number };
+
+/** What the reconciler last observed of one cluster's NodePools. */
+export interface ClusterObservations {
+  /** NodePool names held by objects the portal does not manage. */
+  takenNames?: ObservedNodePoolNames;
+  /** Each live pool's NodePool as seen, by pool id. */
+  nodePools: Map<string, ObservedNodePool>;
+}
+
+/** What a pass saw that differs from what is stored; everything written is stamped `now`. */
+export interface ObservationChange {
+  /** The names held by objects we do not manage, when they changed (or are confirmed). */
+  takenNames?: string[];
+  /** Pools whose NodePool changed (no `nodePool`: the cluster had none of ours). */
+  nodePools: Array<{ poolId: string; nodePool?: NodePoolManifest }>;
+  /** Pools no longer live: their observations go. */
+  forget: string[];
+  /** Confirms every other observation of the cluster as still current. */
+  confirmAll: boolean;
+}

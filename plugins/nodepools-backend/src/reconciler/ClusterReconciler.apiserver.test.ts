@@ -139,17 +139,15 @@ describeApiServer('ClusterReconciler against the API server', suite => {
     const pool = await env.poolOf(approved.poolId!);
     expect(pool.lastError).toMatch(/not managed by backstage-nodepools/);
     expect(pool.appliedGeneration).toBeUndefined();
-    expect((await env.store.getRequest(approved.id))!.state).toBe('approved');
+    // It could never apply: the request fails and the pool, which never ran, is removed.
+    expect((await env.store.getRequest(approved.id))!.state).toBe('failed');
+    expect(pool.phase).toBe('removed');
 
-    // Not even an approved decommission deletes it.
-    await env.approve({
-      kind: 'decommission',
-      pool: 'foreign',
-      spec: undefined,
-    });
+    // Later passes leave the object alone too.
     await env.reconciler.reconcileCluster('local');
-    expect((await read(name)).metadata.uid).toBe(before.metadata.uid);
-    expect((await env.poolOf(approved.poolId!)).phase).toBe('decommissioning');
+    expect((await read(name)).metadata.resourceVersion).toBe(
+      before.metadata.resourceVersion,
+    );
   });
 
   it('restores limits edited by another field manager and names it in the history', async () => {

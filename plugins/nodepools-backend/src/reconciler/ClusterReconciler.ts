@@ -5,6 +5,7 @@ import { labelNamespaces } from './labelNamespaces';
 import { type NodeClassInfo, observeNodeClasses } from './observeNodeClasses';
 import { observeStatus } from './observeStatus';
 import type { ReconcileContext } from './ReconcileContext';
+import { recordObservations } from './recordObservations';
 import { removeDecommissioned } from './removeDecommissioned';
 
 /** What one pass did: the figures metrics and benchmarks report. */
@@ -20,7 +21,8 @@ export interface ReconcileOutcome {
 /**
  * One pass over one cluster: read the cluster once (a few list calls), then tenant enforcement
  * first (so no pool is ever there without it), namespace labels, pools, removals and status;
- * last, the node classes the policy allows are read for the preview's warnings. Each step is
+ * then what runs is recorded for the preview (see recordObservations); last, the node classes the
+ * policy allows are read for the preview's warnings. Each step is
  * idempotent, writes only what differs, and reads the pools afresh, so a step sees what the one
  * before it wrote. A pool's own failure is recorded on the pool and the pass goes on; a failure
  * of the cluster (unreachable, tenancy refused) is thrown.
@@ -37,6 +39,8 @@ export class ClusterReconciler {
     const poolsOutcome = await applyPools(ctx, await pools(), snapshot);
     const deleted = await removeDecommissioned(ctx, await pools(), snapshot);
     const statusChanged = await observeStatus(ctx, await pools(), snapshot);
+    // After the writes above, so what is recorded is what now runs.
+    await recordObservations(ctx, await pools(), snapshot);
     return {
       nodeClasses: await observeNodeClasses(ctx),
       applied: { tenancy, namespaces, nodePools: poolsOutcome.applied },
@@ -50,10 +54,11 @@ export class ClusterReconciler {
   async observe(): Promise<number> {
     const { ctx } = this;
     const objects = await readPoolObjects(ctx.client);
-    return observeStatus(
-      ctx,
-      await ctx.store.livePools(ctx.cluster.name),
-      objects,
-    );
+    const pools = await ctx.store.livePools(ctx.cluster.name);
+    const changed = await observeStatus(ctx, pools, objects);
+    // A watch event is how an edit made outside the portal reaches the preview before the next
+    // full pass puts the approved spec back.
+    await recordObservations(ctx, pools, objects);
+    return changed;
   }
 }

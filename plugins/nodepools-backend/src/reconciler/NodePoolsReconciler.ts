@@ -5,6 +5,7 @@ import type {
 } from '@nodepools/plugin-nodepools-node';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
 import type { SharedClusterState } from '../database/ClusterPassStore';
+import type { RequestNotifier } from '../workflow/RequestNotifier';
 import { ConfigReader, type Config } from '@backstage/config';
 import { ClusterClient } from './ClusterClient';
 import { clusterConnection } from './clusterConnection';
@@ -28,6 +29,7 @@ export interface NodePoolsReconcilerOptions {
   /** First retry delay after a failure; doubles per failure up to `maxBackoffMs`. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  notifier?: RequestNotifier;
 }
 
 /**
@@ -254,6 +256,7 @@ export class NodePoolsReconciler {
       store: this.options.store,
       logger: this.options.logger.child({ cluster: cluster.name }),
       now: () => this.now().toISOString(),
+      notifier: this.options.notifier,
     };
   }
 

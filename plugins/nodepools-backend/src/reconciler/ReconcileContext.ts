@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterConfig } from '@nodepools/plugin-nodepools-node';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
+import type { RequestNotifier } from '../workflow/RequestNotifier';
 import type { ClusterClient } from './ClusterClient';
 
 /** What every reconcile step of one cluster gets: the cluster, its client, the store and a clock. */
@@ -11,4 +12,6 @@ export interface ReconcileContext {
   logger: LoggerService;
   /** The current time as an ISO string; tests pass a fixed clock. */
   now: () => string;
+  /** Tells a requester their approved request failed; absent in a portal without notifications. */
+  notifier?: RequestNotifier;
 }

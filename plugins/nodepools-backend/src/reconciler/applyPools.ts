@@ -2,6 +2,7 @@ import type { VersionedPool } from '../database/NodePoolsStore';
 import type { ClusterSnapshot } from './ClusterSnapshot';
 import { NotOwnedError } from './ClusterErrors';
 import { completeRequest } from './completeRequest';
+import { failApprovedRequest } from './failApprovedRequest';
 import { findDrift, otherSpecManagers } from './findDrift';
 import { isOwned, isOursUnlabelled } from './ownership';
 import type { ReconcileContext } from './ReconcileContext';
@@ -20,7 +21,7 @@ export interface ApplyPoolsOutcome {
  * Brings each live pool's NodePool to its approved spec: applies a new generation, re-creates a
  * deleted object, and puts back fields someone else changed (naming them in the history). A
  * NodePool that already matches is not written. A same-named NodePool without our label is
- * never touched; the pool records why instead. What apply returns replaces the snapshot's copy,
+ * never touched; the pool records why instead, and the approved request fails with that reason. What apply returns replaces the snapshot's copy,
  * so the status step sees the generation just written.
  */
 export async function applyPools(
@@ -38,6 +39,9 @@ export async function applyPools(
       if (result === 'drift-corrected') outcome.driftCorrected += 1;
     } catch (error) {
       await recordPoolError(ctx, pool, error);
+      // Never touching that object, the pool cannot ever be applied: its request must not wait.
+      if (error instanceof NotOwnedError)
+        await failApprovedRequest(ctx, pool, error.message);
     }
   }
   return outcome;

@@ -240,6 +240,8 @@ describe.each(databases.eachSupportedId())(
         requests: 0,
         decisions: 0,
         events: 0,
+        observedNodePools: 0,
+        clusterObservations: 0,
       });
       expect((await as('bob').post('/requests', createRequest())).status).toBe(
         201,

@@ -22,6 +22,7 @@ export class NotificationsRequestNotifier implements RequestNotifier {
         rejected: 'was rejected',
         expired: 'expired undecided',
         cancelled: 'was cancelled',
+        failed: 'failed: it cannot be applied',
       }[request.state as string] ?? `is ${request.state}`;
     try {
       await this.notifications.send({

@@ -105,8 +105,10 @@ export class RequestWorkflow {
         p.owner === normalisedOwner(raw) &&
         p.name === (raw as { pool?: unknown }).pool,
     );
-    // Updates and decommissions are diffed against what the approved spec renders to now.
-    const running = target
+    // What the approved spec renders to now, and what the reconciler last saw run: the diff is
+    // against the latter, and the preview says where the two differ.
+    const observed = await store.observations(cluster.name);
+    const approved = target
       ? renderNodePool(
           {
             id: target.id,
@@ -123,7 +125,10 @@ export class RequestWorkflow {
       request: raw,
       policy: cluster.policy,
       currentPools: pools,
-      running,
+      approved,
+      live: target ? observed.nodePools.get(target.id) : undefined,
+      takenNames: observed.takenNames,
+      now: this.now().toISOString(),
       nodeCount: target?.status?.nodes,
       poolId: target?.id,
       generation: target ? target.generation + 1 : 1,

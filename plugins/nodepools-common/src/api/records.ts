@@ -129,6 +129,7 @@ export type EventType =
   | 'request.rejected'
   | 'request.cancelled'
   | 'request.expired'
+  | 'request.failed'
   | 'pool.created'
   | 'pool.updated'
   | 'pool.decommissioning'

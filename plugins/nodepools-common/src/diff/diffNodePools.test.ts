@@ -1,7 +1,12 @@
 import { clusterPolicySchema } from '../policy/ClusterPolicy';
 import type { PoolSpec } from '../model/PoolSpec';
 import { renderNodePool } from '../render/renderNodePool';
-import { describeImpact, diffNodePools, impactOfPath } from './diffNodePools';
+import {
+  describeImpact,
+  diffNodePools,
+  impactOfPath,
+  nodePoolPaths,
+} from './diffNodePools';
 
 const policy = clusterPolicySchema.parse({});
 const base: PoolSpec = {
@@ -84,6 +89,34 @@ describe('diffNodePools', () => {
       diffNodePools(render(base), undefined).changes.length,
     ).toBeGreaterThan(5);
     expect(diffNodePools(render(base), render(base)).changes).toEqual([]);
+  });
+
+  it('against a live object, leaves alone the fields only it has and we never set, but removes ours', () => {
+    const approved = render({ ...base, weight: 10 });
+    const live = {
+      ...approved,
+      spec: {
+        ...approved.spec,
+        // An API server default and a field another manager set: apply keeps both.
+        disruption: {
+          ...approved.spec.disruption,
+          budgets: [{ nodes: '10%' }],
+        },
+        foreign: 'kept',
+      },
+    };
+    const proposed = render(base);
+    expect(
+      diffNodePools(live, proposed, nodePoolPaths(approved)).changes,
+    ).toEqual([
+      { path: 'spec.weight', before: 10, after: undefined, impact: 'none' },
+    ]);
+    // Without the owned paths every extra field reads as removed.
+    expect(diffNodePools(live, proposed).changes.map(c => c.path)).toEqual([
+      'spec.disruption.budgets',
+      'spec.foreign',
+      'spec.weight',
+    ]);
   });
 
   it('classifies template labels and taints as replacing every node', () => {

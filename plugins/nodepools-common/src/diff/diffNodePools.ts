@@ -63,29 +63,53 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>) {
   return out;
 }
 
-// Objects are rendered with stable key order, so JSON text is a faithful equality test.
-const same = (a: unknown, b: unknown) =>
-  JSON.stringify(a) === JSON.stringify(b);
+/** JSON text with object keys sorted: the API server returns keys in its own order, not ours. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    isPlainObject(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map(k => [k, v[k]]),
+        )
+      : v,
+  );
 
-/** Compares the running NodePool with the proposed one; either may be absent (create, decommission). */
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
+const leaves = (manifest: NodePoolManifest | undefined) =>
+  flatten(
+    manifest?.spec ? { metadata: manifest.metadata, spec: manifest.spec } : {},
+    '',
+    new Map(),
+  );
+
+/** The leaf paths (dotted, arrays whole) a NodePool rendering sets: the fields we own once applied. */
+export function nodePoolPaths(
+  manifest: NodePoolManifest | undefined,
+): string[] {
+  return [...leaves(manifest).keys()];
+}
+
+/**
+ * Compares the running NodePool with the proposed one; either may be absent (create,
+ * decommission). When `ownedPaths` is given, the running object is a live one: a field only it has
+ * is a change only if it is one of those paths (a field we set, which apply removes); any other
+ * (an API server default, a field another manager set) stays as it is, so it is not a change.
+ */
 export function diffNodePools(
   running: NodePoolManifest | undefined,
   proposed: NodePoolManifest | undefined,
+  ownedPaths?: Iterable<string>,
 ): NodePoolDiff {
-  const before = flatten(
-    running?.spec ? { metadata: running.metadata, spec: running.spec } : {},
-    '',
-    new Map(),
-  );
-  const after = flatten(
-    proposed?.spec ? { metadata: proposed.metadata, spec: proposed.spec } : {},
-    '',
-    new Map(),
-  );
+  const before = leaves(running);
+  const after = leaves(proposed);
+  const owned = ownedPaths ? new Set(ownedPaths) : undefined;
   const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
   const changes: FieldChange[] = [];
   for (const path of paths) {
     if (same(before.get(path), after.get(path))) continue;
+    if (owned && !after.has(path) && !owned.has(path)) continue;
     // Creating or removing the whole pool has no "running nodes" to replace; report fields as new.
     const impact = running && proposed ? impactOfPath(path) : 'none';
     changes.push({

@@ -69,7 +69,7 @@ describe('previewRequest', () => {
   });
 
   it('shows an update as a diff against what runs, with its impact', () => {
-    const running = renderNodePool(
+    const approved = renderNodePool(
       { id: 'p1', owner: existing.owner, name: 'pci', generation: 1 },
       spec,
       defaultPolicy,
@@ -82,7 +82,7 @@ describe('previewRequest', () => {
       },
       policy: defaultPolicy,
       currentPools: [existing],
-      running,
+      approved,
       nodeCount: 12,
       poolId: 'p1',
       generation: 1,
@@ -92,6 +92,158 @@ describe('previewRequest', () => {
       'spec.template.spec.expireAfter',
     ]);
     expect(result.preview.impactSummary).toContain('replaces all 12 nodes');
+    expect(result.preview.diffBase).toMatchObject({ source: 'approved' });
+  });
+
+  describe('against what the reconciler observed in the cluster', () => {
+    const approved = renderNodePool(
+      { id: 'p1', owner: existing.owner, name: 'pci', generation: 1 },
+      spec,
+      defaultPolicy,
+    );
+    // As the API server returns it: our fields (keys in its own order), a default it added, and
+    // a hand edit of the limits.
+    const taint = approved.spec.template.spec.taints[0];
+    const edited = {
+      ...approved,
+      metadata: {
+        ...approved.metadata,
+        annotations: { ...approved.metadata.annotations, 'kubectl.io/x': 'y' },
+      },
+      spec: {
+        ...approved.spec,
+        limits: { ...approved.spec.limits, cpu: '999' },
+        disruption: {
+          ...approved.spec.disruption,
+          budgets: [{ nodes: '10%' }],
+        },
+        template: {
+          ...approved.spec.template,
+          spec: {
+            ...approved.spec.template.spec,
+            taints: [
+              { effect: taint.effect, value: taint.value, key: taint.key },
+            ],
+          },
+        },
+      },
+    };
+    const update = {
+      ...request,
+      kind: 'update',
+      spec: { ...spec, limits: { cpu: '32', memory: '64Gi' } },
+    };
+    const preview = (input: Partial<Parameters<typeof previewRequest>[0]>) => {
+      const result = previewRequest({
+        request: update,
+        policy: defaultPolicy,
+        currentPools: [existing],
+        approved,
+        poolId: 'p1',
+        generation: 1,
+        ...input,
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return result.preview;
+    };
+
+    it('diffs against the live NodePool, says how old it is, and shows where it left the approved spec', () => {
+      const { diff, diffBase } = preview({
+        live: { nodePool: edited, observedAt: '2026-12-06T10:00:00.000Z' },
+        now: '2026-12-06T10:03:00.000Z',
+      });
+      // The hand-set 999 is what the change replaces; the API server's default and the foreign
+      // annotation stay as they are, so they are not changes.
+      expect(diff.changes).toEqual([
+        {
+          path: 'spec.limits.cpu',
+          before: '999',
+          after: '32',
+          impact: 'none',
+        },
+      ]);
+      expect(diffBase).toMatchObject({
+        source: 'live',
+        observedAt: '2026-12-06T10:00:00.000Z',
+        ageSeconds: 180,
+        drift: [
+          {
+            path: 'spec.limits.cpu',
+            before: '999',
+            after: '16',
+            impact: 'none',
+          },
+        ],
+      });
+      expect(diffBase.summary).toMatch(/observed in the cluster 3 min ago/);
+      expect(diffBase.summary).toMatch(
+        /differed from the approved spec in 1 field\(s\) \(spec\.limits\.cpu\)/,
+      );
+    });
+
+    it('shows no drift when the live NodePool matches the approved spec', () => {
+      const { diff, diffBase } = preview({
+        live: {
+          nodePool: {
+            ...approved,
+            spec: {
+              ...approved.spec,
+              disruption: {
+                ...approved.spec.disruption,
+                budgets: [{ nodes: '10%' }],
+              },
+            },
+          },
+          observedAt: '2026-12-06T10:00:00.000Z',
+        },
+        now: '2026-12-06T10:00:40.000Z',
+      });
+      expect(diff.changes.map(c => [c.path, c.before])).toEqual([
+        ['spec.limits.cpu', '16'],
+      ]);
+      expect(diffBase).toMatchObject({ source: 'live', drift: [] });
+      expect(diffBase.summary).toMatch(/40 s ago; it matched/);
+    });
+
+    it('treats a pool observed without a NodePool as nothing running', () => {
+      const { diff, diffBase } = preview({
+        live: { observedAt: '2026-12-06T10:00:00.000Z' },
+      });
+      expect(diffBase).toMatchObject({ source: 'live' });
+      expect(diffBase.summary).toMatch(/had no NodePool of this pool/);
+      expect(diff.changes.every(c => c.before === undefined)).toBe(true);
+    });
+
+    it('refuses a pool whose NodePool name is taken by an object the portal does not manage', () => {
+      const result = previewRequest({
+        request,
+        policy: defaultPolicy,
+        currentPools: [],
+        takenNames: {
+          names: ['other', 'payments-pci'],
+          observedAt: '2026-12-06T10:00:00.000Z',
+        },
+        now: '2026-12-06T10:00:10.000Z',
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(result.preview.policy.allowed).toBe(false);
+      expect(result.preview.policy.violations).toEqual([
+        {
+          path: 'pool',
+          asked: 'pci',
+          message: expect.stringMatching(
+            /^the NodePool name payments-pci is already taken on cluster local by a NodePool that backstage-nodepools does not manage \(observed 10 s ago\)/,
+          ),
+        },
+      ]);
+      const free = previewRequest({
+        request,
+        policy: defaultPolicy,
+        currentPools: [],
+        takenNames: { names: ['other'], observedAt: '2026-12-06T10:00:00Z' },
+      });
+      expect(free.ok && free.preview.policy.allowed).toBe(true);
+    });
   });
 
   it('previews a decommission with nothing to apply and the budget given back', () => {

@@ -3,6 +3,7 @@ import { monthlyCeiling, type CostEstimate } from '../cost/estimateCost';
 import {
   describeImpact,
   diffNodePools,
+  nodePoolPaths,
   type NodePoolDiff,
 } from '../diff/diffNodePools';
 import { validateWith, type FieldError } from '../model/fieldErrors';
@@ -22,6 +23,13 @@ import { formatQuantity } from '../quantity/Quantity';
 import type { Manifest, NodePoolManifest } from '../render/manifestTypes';
 import { renderNodePool } from '../render/renderNodePool';
 import { renderNamespaceLabel, workloadSnippet } from '../render/renderTenancy';
+import {
+  diffBaseOf,
+  takenNameViolation,
+  type DiffBase,
+  type ObservedNodePool,
+  type ObservedNodePoolNames,
+} from './observations';
 
 /** Everything a requester and an approver see before a request is filed or approved. */
 export interface RequestPreview {
@@ -32,6 +40,8 @@ export interface RequestPreview {
   /** The same objects as YAML, byte-stable. */
   manifestsYaml: string;
   diff: NodePoolDiff;
+  /** What `diff` compares against (the live NodePool when observed) and how that differs from the approved spec. */
+  diffBase: DiffBase;
   impactSummary: string;
   /** Monthly ceiling of the proposed limits; undefined for a decommission. */
   cost?: CostEstimate;
@@ -46,8 +56,14 @@ export interface PreviewInput {
   request: unknown;
   policy: ClusterPolicy;
   currentPools: ExistingPool[];
-  /** The NodePool running now, as last rendered from the approved spec. */
-  running?: NodePoolManifest;
+  /** The pool's approved spec, rendered as the reconciler applies it. */
+  approved?: NodePoolManifest;
+  /** The pool's NodePool as the reconciler last observed it; the diff is against it when given. */
+  live?: ObservedNodePool;
+  /** NodePool names on the cluster held by objects the portal does not manage. */
+  takenNames?: ObservedNodePoolNames;
+  /** The current time (ISO 8601), for the age of the observations. */
+  now?: string;
   /** Nodes the pool has now, for the impact sentence. */
   nodeCount?: number;
   facts?: ClusterFacts;
@@ -69,12 +85,7 @@ export function previewRequest(
   const request = validated.value;
   const { policy, currentPools } = input;
   const team = teamSlug(request.owner);
-  const policyResult = evaluatePolicy(
-    request,
-    policy,
-    currentPools,
-    input.facts,
-  );
+  const evaluated = evaluatePolicy(request, policy, currentPools, input.facts);
 
   let proposed: NodePoolManifest | undefined;
   const manifests: Manifest[] = [];
@@ -94,7 +105,27 @@ export function previewRequest(
     for (const ns of [...request.spec.namespaces].sort())
       manifests.push(renderNamespaceLabel(ns, team, policy));
   }
-  const diff = diffNodePools(input.running, proposed);
+  const { running, base } = diffBaseOf(input.approved, input.live, input.now);
+  // Against a live object, fields only it has that we never set stay as they are (see diffNodePools).
+  const diff = diffNodePools(
+    running,
+    proposed,
+    base.source === 'live' && proposed
+      ? nodePoolPaths(input.approved)
+      : undefined,
+  );
+  const taken =
+    proposed &&
+    takenNameViolation(
+      proposed.metadata.name,
+      request.pool,
+      request.cluster,
+      input.takenNames,
+      input.now,
+    );
+  const policyResult: PolicyResult = taken
+    ? { allowed: false, violations: [...evaluated.violations, taken] }
+    : evaluated;
   const others = currentPools.filter(
     p =>
       !(
@@ -134,6 +165,7 @@ export function previewRequest(
         .map(m => stringify(m, { lineWidth: 0 }))
         .join('---\n'),
       diff,
+      diffBase: base,
       impactSummary: describeImpact(diff, input.nodeCount),
       cost:
         request.kind === 'decommission'

@@ -211,9 +211,26 @@ export const poolHistory: EventRecord[] = [
   },
 ];
 
+/** The approved spec of {@link readyPool}, rendered as the reconciler applies it. */
+const readyPoolApproved = () =>
+  renderNodePool(
+    {
+      id: readyPool.id,
+      owner: readyPool.owner,
+      name: readyPool.name,
+      generation: readyPool.generation,
+      requestId: readyPool.approvedRequestId,
+    },
+    readyPool.spec,
+    defaultPolicy,
+  );
+
 /** The dry-run preview of {@link pendingRequest}, as the backend's workflow computes it. */
-export function pendingRequestPreview(): RequestPreview {
+export function pendingRequestPreview(
+  observed: Pick<Parameters<typeof previewRequest>[0], 'live' | 'now'> = {},
+): RequestPreview {
   const result = previewRequest({
+    ...observed,
     request: {
       kind: pendingRequest.kind,
       owner: pendingRequest.owner,
@@ -224,17 +241,7 @@ export function pendingRequestPreview(): RequestPreview {
     },
     policy: defaultPolicy,
     currentPools: [readyPool],
-    running: renderNodePool(
-      {
-        id: readyPool.id,
-        owner: readyPool.owner,
-        name: readyPool.name,
-        generation: readyPool.generation,
-        requestId: readyPool.approvedRequestId,
-      },
-      readyPool.spec,
-      defaultPolicy,
-    ),
+    approved: readyPoolApproved(),
     nodeCount: 3,
   });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -253,4 +260,23 @@ export function pendingRequestPreviewBody(
   warnings: string[] = [unpinnedAmiWarning],
 ): RequestPreviewResult {
   return { preview: pendingRequestPreview(), warnings };
+}
+
+/**
+ * The preview of {@link pendingRequest} when the reconciler saw the pool's NodePool two minutes
+ * ago with its cpu limit edited to 24 outside the portal.
+ */
+export function editedPoolPreviewBody(): RequestPreviewResult {
+  const approved = readyPoolApproved();
+  const nodePool = {
+    ...approved,
+    spec: { ...approved.spec, limits: { ...approved.spec.limits, cpu: '24' } },
+  };
+  return {
+    preview: pendingRequestPreview({
+      live: { nodePool, observedAt: '2026-11-24T11:58:00.000Z' },
+      now: '2026-11-24T12:00:00.000Z',
+    }),
+    warnings: [],
+  };
 }

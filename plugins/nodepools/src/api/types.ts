@@ -151,6 +151,10 @@ export interface NewRequest {
  * from the reconciler's last pass.
  */
 export interface RequestPreviewResult {
+  /**
+   * `diffBase` says what `diff` compares against (the live NodePool as last observed, with its
+   * age) and where that differs from the approved spec; absent from backends older than it.
+   */
   preview: RequestPreview;
   /** Empty before the reconciler's first pass, or when there is nothing to warn about. */
   warnings: string[];

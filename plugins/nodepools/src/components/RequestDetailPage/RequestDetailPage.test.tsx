@@ -4,6 +4,7 @@ import { errorBody, jsonResponse } from '../../__fixtures__/contract';
 import type { BackendRoute } from '../../__testUtils__/fakeBackend';
 import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
 import {
+  editedPoolPreviewBody,
   pendingRequest,
   pendingRequestPreviewBody,
   requestHistory,
@@ -17,6 +18,7 @@ const preview = previewBody.preview;
 function backendWith(
   after = pendingRequest,
   before = pendingRequest,
+  body = previewBody,
 ): BackendRoute {
   let current = before;
   return ({ method, path }) => {
@@ -25,7 +27,7 @@ function backendWith(
     if (path === '/requests/req-1/history')
       return jsonResponse(200, { items: requestHistory });
     if (method === 'GET' && path === '/requests/req-1/preview')
-      return jsonResponse(200, previewBody);
+      return jsonResponse(200, body);
     if (method === 'POST' && path.startsWith('/requests/req-1/')) {
       current = after;
       return jsonResponse(200, after);
@@ -73,6 +75,43 @@ describe('RequestDetailPage', () => {
       expect.objectContaining({ method: 'GET' }),
     ]);
     expect(calls.some(c => c.method === 'POST')).toBe(false);
+  });
+
+  it('diffs against the NodePool as last observed, says how old that is, and shows where it left the approved spec', async () => {
+    await renderWithBackend(
+      <RequestDetailPage id="req-1" />,
+      backendWith(pendingRequest, pendingRequest, editedPoolPreviewBody()),
+    );
+    const cells = (grid: HTMLElement, path: string) => {
+      const row = within(grid)
+        .getAllByRole('row')
+        .find(r => r.textContent?.startsWith(path))!;
+      return [
+        within(row).getByRole('rowheader'),
+        ...within(row).getAllByRole('gridcell'),
+      ].map(c => c.textContent);
+    };
+    const diff = await screen.findByRole('grid', { name: 'Changes' });
+    expect(cells(diff, 'spec.limits.cpu')).toEqual([
+      'spec.limits.cpu',
+      '24',
+      '32',
+      'no node replaced',
+    ]);
+    expect(
+      screen.getByText(
+        /^Compared with the NodePool as observed in the cluster 2 min ago; it differed from the approved spec/,
+      ),
+    ).toBeVisible();
+    const drift = screen.getByRole('grid', {
+      name: 'Live NodePool against the approved spec',
+    });
+    expect(cells(drift, 'spec.limits.cpu')).toEqual([
+      'spec.limits.cpu',
+      '24',
+      '16',
+      'no node replaced',
+    ]);
   });
 
   it("shows the cluster's warnings above the preview", async () => {

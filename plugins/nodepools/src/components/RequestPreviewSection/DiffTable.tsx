@@ -18,15 +18,28 @@ const IMPACT_LABELS: Record<DriftImpact, string> = {
   'all-nodes': 'replaces every node',
 };
 
-/** Field / before / after / impact for every field the request changes in the NodePool. */
-export function DiffTable({ changes }: { changes: FieldChange[] }) {
+/**
+ * Field / before / after / impact for every field the request changes in the NodePool; with other
+ * labels, the same for where the live NodePool differs from the approved spec.
+ */
+export function DiffTable({
+  changes,
+  label = 'Changes',
+  before = 'Before',
+  after = 'After',
+}: {
+  changes: FieldChange[];
+  label?: string;
+  before?: string;
+  after?: string;
+}) {
   const rows = changes.map(change => ({ id: change.path, change }));
   return (
-    <TableRoot aria-label="Changes">
+    <TableRoot aria-label={label}>
       <TableHeader>
         <Column isRowHeader>Field</Column>
-        <Column>Before</Column>
-        <Column>After</Column>
+        <Column>{before}</Column>
+        <Column>{after}</Column>
         <Column>Impact</Column>
       </TableHeader>
       <TableBody items={rows}>

@@ -1,6 +1,7 @@
 import { Flex, Text } from '@backstage/ui';
 import type { RequestPreview } from '@nodepools/plugin-nodepools-common';
 import { CostSummary } from './CostSummary';
+import { DiffBaseNote, LiveDrift } from './DiffBaseNote';
 import { DiffTable } from './DiffTable';
 import { ManifestYaml } from './ManifestYaml';
 import { PolicyResults } from './PolicyResults';
@@ -8,7 +9,8 @@ import { PreviewWarnings } from './PreviewWarnings';
 
 /**
  * What approving the request would do: warnings about the cluster first, then policy, drift
- * impact, the diff, cost and the manifests.
+ * impact, the diff against what runs (and what runs against the approved spec, when they differ),
+ * cost and the manifests.
  */
 export function RequestPreviewSection({
   preview,
@@ -26,9 +28,11 @@ export function RequestPreviewSection({
           Impact on running nodes
         </Text>
         <Text as="p">{preview.impactSummary}</Text>
+        <DiffBaseNote base={preview.diffBase} />
         {preview.diff.changes.length > 0 && (
           <DiffTable changes={preview.diff.changes} />
         )}
+        <LiveDrift base={preview.diffBase} />
       </Flex>
       <Flex direction="column" gap="2">
         <Text as="h3" variant="title-x-small">
