@@ -109,8 +109,9 @@ export async function startApi(
     features?: Parameters<typeof startTestBackend>[0]['features'];
   } = {},
 ) {
-  // The default cluster's url leads nowhere: a scheduler that runs no task keeps the reconciler
-  // from trying it (and failing the pools) unless the caller brings its own services.
+  // The default cluster's url leads nowhere: a scheduler that runs no task (and a lease held
+  // elsewhere, below) keeps the reconciler from trying it (and failing the pools) unless the
+  // caller brings its own services.
   const idleScheduler = options.features
     ? []
     : [
@@ -119,7 +120,7 @@ export async function startApi(
           triggerTask: async () => {},
         }).factory,
       ];
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       ...(options.features ?? idleScheduler),
       nodePoolsPlugin,
@@ -150,6 +151,19 @@ export async function startApi(
       }),
     ],
   });
+  if (!options.features) {
+    // Approvals run a pass at once, not through the scheduler: as another replica that holds
+    // the default cluster's lease for good, keep the reconciler off the address nothing serves.
+    await knex('nodepools_cluster_passes')
+      .insert({
+        cluster: 'local',
+        holder: 'api-tests',
+        lease_until: Number.MAX_SAFE_INTEGER,
+      })
+      .onConflict('cluster')
+      .merge();
+  }
+  const { server } = backend;
   const api = supertest(server);
   const as = (user: string) => ({
     get: (path: string) =>
@@ -179,5 +193,10 @@ export async function startApi(
         .send(JSON.stringify(value) ?? ''),
   });
   // The test server's own type lives in a nested package; callers only need an http.Server.
-  return { api, as, server: server as unknown as Server };
+  return {
+    api,
+    as,
+    server: server as unknown as Server,
+    stop: () => backend.stop(),
+  };
 }
