@@ -70,6 +70,7 @@ if (!POSTGRES) {
         workflow: RequestWorkflow;
         store: DatabaseNodePoolsStore;
         runner: ClusterPassRunner;
+        reconciler: NodePoolsReconciler;
       }>;
       let env: Awaited<ReturnType<typeof reconcilerTestEnv>>;
       const teams = Array.from({ length: TEAMS }, (_, t) =>
@@ -162,7 +163,7 @@ if (!POSTGRES) {
             logger,
             onApproved: trigger,
           });
-          instances.push({ name, workflow, store, runner });
+          instances.push({ name, workflow, store, runner, reconciler });
         }
       });
       afterAll(async () => {
@@ -219,6 +220,25 @@ if (!POSTGRES) {
           expect(sorted[i].start).toBeGreaterThanOrEqual(sorted[i - 1].end);
         // And passes were shared out rather than one per approval.
         expect(passes.length).toBeLessThan(APPROVALS * 2);
+        // Both replicas answer with the newest pass's health, whichever replica ran it.
+        const healthOf = async (i: number) => {
+          await instances[i].runner.refreshShared();
+          return instances[i].reconciler
+            .health()
+            .find(h => h.cluster === 'local');
+        };
+        // (Once the last pass, still running on one of them, has ended.)
+        const deadline = Date.now() + 20_000;
+        let [one, two] = [await healthOf(0), await healthOf(1)];
+        while (
+          JSON.stringify(one) !== JSON.stringify(two) &&
+          Date.now() < deadline
+        ) {
+          await new Promise(resolve => setTimeout(resolve, 100));
+          [one, two] = [await healthOf(0), await healthOf(1)];
+        }
+        expect(one).toMatchObject({ state: 'healthy' });
+        expect(two).toEqual(one);
       });
 
       it('finishes the work of a replica that died holding the lease within one lease period', async () => {
