@@ -21,4 +21,5 @@ export * from './cost/estimateCost';
 export * from './preview/previewRequest';
 export * from './permissions';
 export * from './api/records';
+export * from './api/signals';
 export * from './status/limitsReached';
