@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import { Card, CardBody, CardHeader, Flex, Link, Text } from '@backstage/ui';
-import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import type { NodePoolsChangeSignal } from '@nodepools/plugin-nodepools-common';
+import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { useNodePoolsLinks } from '../../routing';
 import { LoadErrorAlert } from '../LoadErrorAlert';
