@@ -5,6 +5,7 @@ import {
 import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   POOL_CHANGED_TOPIC,
   type PoolChangedEvent,
@@ -23,6 +24,7 @@ import { createRouter } from './router/createRouter';
 import { RequestExpiry } from './workflow/RequestExpiry';
 import { NotificationsRequestNotifier } from './workflow/RequestNotifier';
 import { RequestWorkflow } from './workflow/RequestWorkflow';
+import { publishChangeSignals } from './signals/publishChangeSignals';
 
 /** The NodePools backend plugin: requests, approvals, pools and their reconciliation. */
 export const nodePoolsPlugin = createBackendPlugin({
@@ -44,6 +46,7 @@ export const nodePoolsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         notifications: notificationService,
         events: eventsServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { config, database, httpRouter, logger, scheduler } = deps;
@@ -55,7 +58,11 @@ export const nodePoolsPlugin = createBackendPlugin({
             nodePoolsConfig.clusters.map(c => c.name).join(', ') || 'none'
           }`,
         );
-        const store = await DatabaseNodePoolsStore.create({ database });
+        // Every committed change becomes a signal, so open pages refresh without polling.
+        const store = await DatabaseNodePoolsStore.create({
+          database,
+          onChange: publishChangeSignals(deps.signals, logger),
+        });
         const notifier = new NotificationsRequestNotifier(
           deps.notifications,
           logger,

@@ -22,4 +22,5 @@ export * from './preview/previewRequest';
 export * from './preview/observations';
 export * from './permissions';
 export * from './api/records';
+export * from './api/signals';
 export * from './status/limitsReached';

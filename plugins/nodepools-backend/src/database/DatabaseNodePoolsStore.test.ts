@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { PoolRecord } from '@nodepools/plugin-nodepools-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import type { StoreChange } from './ChangeSet';
 import { DatabaseNodePoolsStore } from './DatabaseNodePoolsStore';
 
 const databases = createTestDatabases();
@@ -147,6 +148,74 @@ describe.each(databases.eachSupportedId())(
         takenNames: { names: [], observedAt: t0 },
         nodePools: new Map([['p3', { observedAt: t0 }]]),
       });
+      await knex.destroy();
+    });
+
+    it('reports every committed write once, after commit, and nothing for a rollback', async () => {
+      const knex = await databases.init(databaseId);
+      const changes: StoreChange[] = [];
+      const store = await DatabaseNodePoolsStore.create({
+        database: mockServices.database.mock({ getClient: async () => knex }),
+        onChange: change => changes.push(change),
+      });
+      const now = '2026-12-01T11:00:00.000Z';
+
+      // Outside a transaction, each write is its own commit.
+      await store.insertPool(pool('p1', 'a', 'ready'));
+      expect(changes).toEqual([
+        { poolIds: ['p1'], requestIds: [], events: [] },
+      ]);
+
+      // Inside one, nothing is told until it commits, and then once, with each id once.
+      changes.length = 0;
+      await store.transaction(async tx => {
+        await tx.updatePool('p1', undefined, {
+          phase: 'degraded',
+          updatedAt: now,
+        });
+        await tx.appendEvent(
+          {
+            poolId: 'p1',
+            requestId: 'r1',
+            type: 'pool.status-changed',
+            message: 'degraded',
+          },
+          now,
+        );
+        // A nested transaction is the same one.
+        await tx.transaction(inner =>
+          inner.appendEvent(
+            { poolId: 'p1', type: 'pool.failed', message: 'x' },
+            now,
+          ),
+        );
+        expect(changes).toEqual([]);
+      });
+      expect(changes).toEqual([
+        {
+          poolIds: ['p1'],
+          requestIds: ['r1'],
+          events: ['pool.status-changed', 'pool.failed'],
+        },
+      ]);
+
+      // A rolled-back transaction changed nothing, so it reports nothing.
+      changes.length = 0;
+      await expect(
+        store.transaction(async tx => {
+          await tx.updatePool('p1', undefined, {
+            phase: 'ready',
+            updatedAt: now,
+          });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      // An update that finds another version wrote nothing either.
+      expect(
+        await store.updatePool('p1', 999, { phase: 'ready', updatedAt: now }),
+      ).toBe(false);
+      expect(changes).toEqual([]);
+      expect((await store.getPool('p1'))?.phase).toBe('degraded');
       await knex.destroy();
     });
   },

@@ -13,6 +13,7 @@ import type {
 } from '@nodepools/plugin-nodepools-common';
 import type { ResourceFilter } from '../permissions/resourceFilter';
 import { applyResourceFilter } from './applyResourceFilter';
+import { ChangeSet, type StoreChangeListener } from './ChangeSet';
 import { applyCursor, decodeCursor, encodeCursor } from './cursor';
 import type {
   ClusterObservations,
@@ -76,25 +77,45 @@ const stripVersion = ({
 
 /** The store on the plugin's database: SQLite by default, PostgreSQL in production. */
 export class DatabaseNodePoolsStore implements NodePoolsStore {
-  /** Connects to the plugin's database and runs the shipped migrations unless told to skip them. */
+  /**
+   * Connects to the plugin's database and runs the shipped migrations unless told to skip them.
+   * `onChange` hears of every committed write (the backend turns it into a signal).
+   */
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    onChange?: StoreChangeListener;
   }): Promise<DatabaseNodePoolsStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip && !options.skipMigrations) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseNodePoolsStore(client);
+    return new DatabaseNodePoolsStore(client, options.onChange);
   }
 
-  private constructor(private readonly db: Knex | Knex.Transaction) {}
+  /** `pending` collects a transaction's changes until it commits; outside one it is undefined. */
+  private constructor(
+    private readonly db: Knex | Knex.Transaction,
+    private readonly onChange?: StoreChangeListener,
+    private readonly pending?: ChangeSet,
+  ) {}
 
   async transaction<T>(fn: (tx: NodePoolsStore) => Promise<T>): Promise<T> {
     if ((this.db as Knex.Transaction).isTransaction) return fn(this);
-    return (this.db as Knex).transaction(trx =>
-      fn(new DatabaseNodePoolsStore(trx)),
+    const pending = new ChangeSet();
+    const result = await (this.db as Knex).transaction(trx =>
+      fn(new DatabaseNodePoolsStore(trx, this.onChange, pending)),
     );
+    // Only now is the change visible to other connections: a reader told earlier would read
+    // the old rows. A rolled-back transaction threw above and reports nothing.
+    if (!pending.isEmpty) this.onChange?.(pending.toChange());
+    return result;
+  }
+
+  /** Every write goes through here, so whoever listens hears of every change, once per commit. */
+  private changed(entry: Parameters<ChangeSet['add']>[0]) {
+    if (this.pending) this.pending.add(entry);
+    else this.onChange?.(new ChangeSet().add(entry).toChange());
   }
 
   async lockTeamBudget(cluster: string, owner: string) {
@@ -147,6 +168,7 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
   async insertPool(pool: PoolRecord) {
     try {
       await this.db(POOLS).insert(poolToRow(pool));
+      this.changed({ poolId: pool.id });
     } catch (error) {
       if (isUniqueViolation(error))
         throw new ConflictError(
@@ -179,12 +201,14 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
       ...row,
       version: this.db.raw('version + 1'),
     });
+    if (count === 1) this.changed({ poolId: id });
     return count === 1;
   }
 
   async insertRequest(request: Omit<RequestRecord, 'decisions'>) {
     try {
       await this.db(REQUESTS).insert(requestToRow(request));
+      this.changed({ requestId: request.id });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError(
@@ -248,6 +272,7 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
     const count = await this.db(REQUESTS)
       .where({ id, version: expectedVersion })
       .update(row);
+    if (count === 1) this.changed({ requestId: id });
     return count === 1;
   }
 
@@ -268,6 +293,7 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
         comment: decision.comment ?? null,
         created_at: decision.createdAt,
       });
+      this.changed({ requestId });
     } catch (error) {
       if (isUniqueViolation(error))
         throw new ConflictError(
@@ -286,6 +312,11 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
       message: event.message,
       data: event.data ? JSON.stringify(event.data) : null,
       created_at: now,
+    });
+    this.changed({
+      poolId: event.poolId,
+      requestId: event.requestId,
+      event: event.type,
     });
   }
 

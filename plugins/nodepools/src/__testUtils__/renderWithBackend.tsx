@@ -1,9 +1,11 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { nodePoolsApiRef } from '../api/NodePoolsApi';
 import { rootRouteRef } from '../routes';
 import { NfsNodePoolsLinks } from '../routing';
 import { fakeBackend, type BackendRoute } from './fakeBackend';
+import type { FakeSignals } from './fakeSignals';
 
 /** Options of {@link renderWithBackend}. */
 export interface RenderWithBackendOptions {
@@ -11,6 +13,8 @@ export interface RenderWithBackendOptions {
   user?: string;
   /** Whether the permission framework allows what is asked. */
   allow?: boolean;
+  /** The app's signal API; without it the app has no signals plugin and pages poll. */
+  signals?: FakeSignals;
 }
 
 /**
@@ -37,6 +41,9 @@ export async function renderWithBackend(
               ? AuthorizeResult.DENY
               : AuthorizeResult.ALLOW,
         }),
+        ...(options.signals
+          ? [[signalApiRef, options.signals.api] as const]
+          : []),
       ],
       mountedRoutes: { '/nodepools': rootRouteRef },
     },

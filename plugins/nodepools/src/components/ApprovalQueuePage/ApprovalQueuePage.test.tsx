@@ -1,7 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { clustersBody, jsonResponse } from '../../__fixtures__/contract';
-import type { BackendRoute } from '../../__testUtils__/fakeBackend';
+import type {
+  BackendCall,
+  BackendRoute,
+} from '../../__testUtils__/fakeBackend';
+import { fakeSignals } from '../../__testUtils__/fakeSignals';
 import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
 import { pendingRequest, rejectedRequest } from '../../__fixtures__/records';
 import { ApprovalQueuePage } from './ApprovalQueuePage';
@@ -94,6 +98,82 @@ describe('ApprovalQueuePage', () => {
     expect(
       await screen.findByText(/No request matches these filters/),
     ).toBeVisible();
+  });
+});
+
+describe('ApprovalQueuePage live updates', () => {
+  afterEach(() => jest.useRealTimers());
+
+  /** A queue that gains a request when the test says so. */
+  function growingQueue() {
+    const items = [pendingRequest];
+    const route: BackendRoute = ({ path }) => {
+      if (path === '/clusters') return jsonResponse(200, clustersBody);
+      if (path === '/requests') return jsonResponse(200, { items: [...items] });
+      return undefined;
+    };
+    return { route, file: () => items.unshift(secondPending) };
+  }
+  const listCalls = (calls: BackendCall[]) =>
+    calls.filter(c => c.path === '/requests').length;
+
+  it('shows a newly filed request when the backend signals it, keeping the table in place', async () => {
+    jest.useFakeTimers();
+    const signals = fakeSignals();
+    const queue = growingQueue();
+    const { calls } = await renderWithBackend(
+      <ApprovalQueuePage />,
+      queue.route,
+      { signals },
+    );
+    const table = await screen.findByRole('grid', { name: 'Requests' });
+    expect(rowHeaders(table)).toEqual(['general on local']);
+    const lists = listCalls(calls);
+
+    // A pool's status says nothing about requests; time passing asks nothing either.
+    await signals.publish({ poolIds: ['pool-1'] });
+    await act(async () => {
+      jest.advanceTimersByTime(60_000);
+    });
+    expect(listCalls(calls)).toBe(lists);
+
+    queue.file();
+    await signals.publish({
+      requestIds: [secondPending.id],
+      events: ['request.created'],
+    });
+    await waitFor(() =>
+      expect(rowHeaders(table)).toEqual(['batch on local', 'general on local']),
+    );
+    // The same table, never replaced by "Loading": an open page does not flicker.
+    expect(screen.getByRole('grid', { name: 'Requests' })).toBe(table);
+    expect(listCalls(calls)).toBe(lists + 1);
+    expect(screen.queryByText(/install the signals plugin/)).toBeNull();
+  });
+
+  it('without the signals plugin, asks again every 15 seconds and says so', async () => {
+    jest.useFakeTimers();
+    const queue = growingQueue();
+    const { calls } = await renderWithBackend(
+      <ApprovalQueuePage />,
+      queue.route,
+    );
+    const table = await screen.findByRole('grid', { name: 'Requests' });
+    expect(
+      screen.getByText(
+        'Updates every 15 s; install the signals plugin for live updates.',
+      ),
+    ).toBeVisible();
+    const lists = listCalls(calls);
+
+    queue.file();
+    await act(async () => {
+      jest.advanceTimersByTime(15_000);
+    });
+    await waitFor(() =>
+      expect(rowHeaders(table)).toEqual(['batch on local', 'general on local']),
+    );
+    expect(listCalls(calls)).toBe(lists + 1);
   });
 });
 

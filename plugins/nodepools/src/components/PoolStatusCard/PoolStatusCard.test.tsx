@@ -1,8 +1,13 @@
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { clustersBody, jsonResponse } from '../../__fixtures__/contract';
+import type {
+  BackendCall,
+  BackendRoute,
+} from '../../__testUtils__/fakeBackend';
+import { fakeSignals, type FakeSignals } from '../../__testUtils__/fakeSignals';
 import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
 import {
   poolHistory,
@@ -240,5 +245,80 @@ describe('PoolStatusCard', () => {
         /has no nodepools.backstage.io\/pool-id annotation/,
       ),
     ).toBeVisible();
+  });
+});
+
+describe('PoolStatusCard live updates', () => {
+  afterEach(() => jest.useRealTimers());
+
+  /** A backend whose pool gains nodes when the test says so. */
+  function growingPool() {
+    let pool = readyPool;
+    const route: BackendRoute = ({ path }) => {
+      if (path === '/pools/pool-1') return jsonResponse(200, pool);
+      if (path.endsWith('/history'))
+        return jsonResponse(200, { items: poolHistory });
+      if (path === '/clusters') return jsonResponse(200, clustersBody);
+      return undefined;
+    };
+    const grow = () => {
+      pool = { ...readyPool, status: { ...readyPool.status!, nodes: 5 } };
+    };
+    return { route, grow };
+  }
+  const render = (route: BackendRoute, signals?: FakeSignals) =>
+    renderWithBackend(
+      <EntityProvider entity={resource('pool-1')}>
+        <PoolStatusCard />
+      </EntityProvider>,
+      route,
+      { signals },
+    );
+  const poolReads = (calls: BackendCall[]) =>
+    calls.filter(c => c.path === '/pools/pool-1').length;
+
+  it('loads again when the backend signals a change to this pool, and only then', async () => {
+    jest.useFakeTimers();
+    const signals = fakeSignals();
+    const backend = growingPool();
+    const { calls } = await render(backend.route, signals);
+    expect(await screen.findByText('Nodes: 3')).toBeVisible();
+    const reads = poolReads(calls);
+
+    // Another pool's change, and time passing, ask nothing: no timer polls.
+    await signals.publish({ poolIds: ['pool-2'], events: ['pool.applied'] });
+    await act(async () => {
+      jest.advanceTimersByTime(60_000);
+    });
+    expect(poolReads(calls)).toBe(reads);
+
+    backend.grow();
+    await signals.publish({
+      poolIds: ['pool-1'],
+      events: ['pool.status-changed'],
+    });
+    expect(await screen.findByText('Nodes: 5')).toBeVisible();
+    expect(poolReads(calls)).toBe(reads + 1);
+    expect(screen.queryByText(/install the signals plugin/)).toBeNull();
+  });
+
+  it('without the signals plugin, loads again every 15 seconds and says so', async () => {
+    jest.useFakeTimers();
+    const backend = growingPool();
+    const { calls } = await render(backend.route);
+    expect(await screen.findByText('Nodes: 3')).toBeVisible();
+    expect(
+      screen.getByText(
+        'Updates every 15 s; install the signals plugin for live updates.',
+      ),
+    ).toBeVisible();
+    const reads = poolReads(calls);
+
+    backend.grow();
+    await act(async () => {
+      jest.advanceTimersByTime(15_000);
+    });
+    expect(await screen.findByText('Nodes: 5')).toBeVisible();
+    expect(poolReads(calls)).toBe(reads + 1);
   });
 });

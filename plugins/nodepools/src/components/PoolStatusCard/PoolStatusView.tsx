@@ -2,9 +2,11 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { Flex, Text } from '@backstage/ui';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import { shortRef } from '../../lib/format';
-import { usePolledAsync } from '../../lib/usePolledAsync';
+import type { ChangeFilter } from '../../lib/useChangeSignal';
+import { useLiveAsync } from '../../lib/useLiveAsync';
 import { HistoryTimeline } from '../HistoryTimeline';
 import { LoadErrorAlert } from '../LoadErrorAlert';
+import { PollingNote } from '../PollingNote';
 import { CapacityBars } from './CapacityBars';
 import { ClusterHealthNote } from './ClusterHealthNote';
 import { ConditionsList } from './ConditionsList';
@@ -21,19 +23,22 @@ export interface PoolStatusViewProps {
 }
 
 /**
- * The status of one pool, refreshed every 15 seconds: phase, conditions with reasons, nodes,
- * NodeClaims, provisioned capacity against limits, the workload snippet and the history. The
- * Resource entity card and the pool page both show this.
+ * The status of one pool, loaded again whenever the backend signals a change to it (every 15
+ * seconds without the signals plugin): phase, conditions with reasons, nodes, NodeClaims,
+ * provisioned capacity against limits, the workload snippet and the history. The Resource entity
+ * card and the pool page both show this.
  */
 export function PoolStatusView({ id, historyLimit = 10 }: PoolStatusViewProps) {
   const api = useApi(nodePoolsApiRef);
-  const pool = usePolledAsync(() => api.getPool(id), [api, id]);
-  const history = usePolledAsync(
+  const concernsPool: ChangeFilter = change => change.poolIds.includes(id);
+  const pool = useLiveAsync(() => api.getPool(id), [api, id], concernsPool);
+  const history = useLiveAsync(
     () => api.getPoolHistory(id, { limit: historyLimit }),
     [api, id, historyLimit],
+    concernsPool,
   );
-  // For the snippet's keys and the cluster's health, which changes as the reconciler passes.
-  const clusters = usePolledAsync(() => api.listClusters(), [api]);
+  // For the snippet's keys and the cluster's health, which the pool's changes may come with.
+  const clusters = useLiveAsync(() => api.listClusters(), [api], concernsPool);
 
   if (pool.error && !pool.value) {
     return (
@@ -98,6 +103,7 @@ export function PoolStatusView({ id, historyLimit = 10 }: PoolStatusViewProps) {
           events={history.value?.items ?? []}
         />
       )}
+      <PollingNote live={pool.live} />
     </Flex>
   );
 }

@@ -3,10 +3,12 @@ import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import type { RequestRecord } from '@nodepools/plugin-nodepools-common';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
+import type { ChangeFilter } from '../../lib/useChangeSignal';
+import { useLiveAsync } from '../../lib/useLiveAsync';
 import { HistoryTimeline } from '../HistoryTimeline';
 import { LoadErrorAlert } from '../LoadErrorAlert';
+import { PollingNote } from '../PollingNote';
 import { RequestActions } from '../RequestActions';
 import { DecisionsList } from './DecisionsList';
 import { RequestPreviewLoader } from './RequestPreviewLoader';
@@ -31,18 +33,31 @@ export interface RequestDetailPageProps {
   id?: string;
 }
 
-/** One request: its facts, actions, what it would change, decisions and history. */
+/**
+ * One request: its facts, actions, what it would change, decisions and history. Loaded again when
+ * the backend signals a change to it (a decision, its pool applied; every 15 seconds without the
+ * signals plugin), so an approver and the requester both see it move.
+ */
 export function RequestDetailPage(props: RequestDetailPageProps) {
   const params = useParams();
   const id = props.id ?? params.id ?? '';
   const api = useApi(nodePoolsApiRef);
-  const request = useAsyncRetry(() => api.getRequest(id), [api, id]);
-  const history = useAsyncRetry(
+  const concernsRequest: ChangeFilter = change =>
+    change.requestIds.includes(id);
+  const request = useLiveAsync(
+    () => api.getRequest(id),
+    [api, id],
+    concernsRequest,
+  );
+  // Its pool's history names the request too (applied, drift corrected), so this follows signals
+  // rather than the request's own updatedAt.
+  const history = useLiveAsync(
     () => api.getRequestHistory(id),
-    [api, id, request.value?.updatedAt],
+    [api, id],
+    concernsRequest,
   );
 
-  if (request.error) {
+  if (request.error && !request.value) {
     return (
       <LoadErrorAlert
         subject={`request ${id}`}
@@ -64,7 +79,13 @@ export function RequestDetailPage(props: RequestDetailPageProps) {
       </Text>
       <RequestSummary request={record} />
       {/* A decision changes the request and its history: reload both. */}
-      <RequestActions request={record} onChanged={() => request.retry()} />
+      <RequestActions
+        request={record}
+        onChanged={() => {
+          request.retry();
+          history.retry();
+        }}
+      />
       <Section title="What it would change">
         {record.state === 'pending' ? (
           <RequestPreviewLoader request={record} />
@@ -78,7 +99,7 @@ export function RequestDetailPage(props: RequestDetailPageProps) {
         <DecisionsList decisions={record.decisions} />
       </Section>
       <Section title="History">
-        {history.error ? (
+        {history.error && !history.value ? (
           <LoadErrorAlert
             subject="the history"
             error={history.error}
@@ -92,6 +113,7 @@ export function RequestDetailPage(props: RequestDetailPageProps) {
           />
         )}
       </Section>
+      <PollingNote live={request.live} />
     </Flex>
   );
 }

@@ -3,9 +3,11 @@ import { Alert, Button, Flex, Text } from '@backstage/ui';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
+import { useChangeSignal } from '../../lib/useChangeSignal';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import type { RequestListQuery } from '../../api/types';
 import { LoadErrorAlert } from '../LoadErrorAlert';
+import { PollingNote } from '../PollingNote';
 import { RequestFilters, type RequestFilterValues } from '../RequestFilters';
 import { RequestsTable } from '../RequestsTable';
 import { useRequestPages } from './useRequestPages';
@@ -27,7 +29,11 @@ function ownerFromTeam(team: string): string | undefined {
   return text.includes(':') ? text : `group:default/${text}`;
 }
 
-/** Filters, a table of requests newest first, and "Load more" while the backend has more. */
+/**
+ * Filters, a table of requests newest first, and "Load more" while the backend has more. The rows
+ * are loaded again whenever the backend signals a change to any request (a new one may match the
+ * filters; every 15 seconds without the signals plugin).
+ */
 export function RequestList({
   initialFilters,
   fixedQuery,
@@ -50,6 +56,10 @@ export function RequestList({
     [filters.state, filters.cluster, team, fixedQuery],
   );
   const pages = useRequestPages(query);
+  const { live } = useChangeSignal(
+    change => change.requestIds.length > 0,
+    pages.refresh,
+  );
 
   let body;
   if (pages.items.length === 0 && pages.loading) {
@@ -87,6 +97,7 @@ export function RequestList({
           </Button>
         </div>
       )}
+      <PollingNote live={live} />
     </Flex>
   );
 }

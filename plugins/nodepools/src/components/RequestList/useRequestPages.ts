@@ -12,9 +12,13 @@ export interface RequestPages {
   hasMore: boolean;
   loadMore: () => void;
   retry: () => void;
+  /** Loads the rows shown again, from the first, keeping them on screen meanwhile. */
+  refresh: () => void;
 }
 
 const PAGE_SIZE = 25;
+/** The most rows the backend returns at once. */
+const MAX_LIMIT = 200;
 
 /**
  * Loads requests a page at a time. A new query starts over; answers to an older query that arrive
@@ -27,17 +31,24 @@ export function useRequestPages(query: RequestListQuery): RequestPages {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<Error | undefined>();
   const generation = useRef(0);
+  /** What the last load asked for, so that retrying a failed one asks it again. */
+  const lastLoad = useRef<[string | undefined, boolean, number]>([
+    undefined,
+    false,
+    PAGE_SIZE,
+  ]);
   const key = JSON.stringify(query);
 
   const load = useCallback(
-    async (from: string | undefined, append: boolean) => {
+    async (from: string | undefined, append: boolean, limit = PAGE_SIZE) => {
       const mine = ++generation.current;
+      lastLoad.current = [from, append, limit];
       setLoading(true);
       setError(undefined);
       try {
         const page = await api.listRequests({
           ...(JSON.parse(key) as RequestListQuery),
-          limit: PAGE_SIZE,
+          limit,
           cursor: from,
         });
         if (mine !== generation.current) return;
@@ -66,7 +77,14 @@ export function useRequestPages(query: RequestListQuery): RequestPages {
     error,
     hasMore: !!cursor,
     loadMore: () => load(cursor, true),
-    // After a failed "load more" the rows already shown stay, and the same page is asked again.
-    retry: () => load(cursor, items.length > 0),
+    // After a failed load the rows already shown stay, and the same load is asked again.
+    retry: () => load(...lastLoad.current),
+    // As many rows as are shown (pages loaded with "Load more" included), in one call.
+    refresh: () =>
+      load(
+        undefined,
+        false,
+        Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, items.length)),
+      ),
   };
 }

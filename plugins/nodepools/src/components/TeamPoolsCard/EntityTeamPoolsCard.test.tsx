@@ -1,12 +1,13 @@
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { clusterPolicySchema } from '@nodepools/plugin-nodepools-common';
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import {
   clustersBody,
   errorBody,
   jsonResponse,
 } from '../../__fixtures__/contract';
+import { fakeSignals, type FakeSignals } from '../../__testUtils__/fakeSignals';
 import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
 import type {
   BackendCall,
@@ -192,5 +193,103 @@ describe('EntityTeamPoolsCard', () => {
 
     expect(await screen.findByText(/is not owned by a group/)).toBeVisible();
     expect(calls.filter(c => c.path === '/pools')).toEqual([]);
+  });
+});
+
+describe('EntityTeamPoolsCard live updates', () => {
+  afterEach(() => jest.useRealTimers());
+
+  /** A team whose pending request gets approved into a new pool when the test says so. */
+  function approvedLater() {
+    let pools = [readyPool];
+    let pending = [pendingRequest];
+    const route: BackendRoute = ({ path }) => {
+      if (path === '/pools') return jsonResponse(200, { items: pools });
+      if (path === '/requests') return jsonResponse(200, { items: pending });
+      if (path === '/clusters') return jsonResponse(200, clustersBody);
+      return undefined;
+    };
+    const approve = () => {
+      pools = [readyPool, unappliedPool];
+      pending = [];
+    };
+    return { route, approve };
+  }
+  const poolLists = (calls: BackendCall[]) =>
+    calls.filter(c => c.path === '/pools').length;
+  const render = (route: BackendRoute, signals?: FakeSignals) =>
+    renderWithBackend(
+      <EntityProvider entity={payments}>
+        <EntityTeamPoolsCard />
+      </EntityProvider>,
+      route,
+      { signals },
+    );
+
+  it("loads again when the backend signals a change to one of the team's pools or requests", async () => {
+    jest.useFakeTimers();
+    const signals = fakeSignals();
+    const team = approvedLater();
+    const { calls } = await render(team.route, signals);
+    const list = await screen.findByRole('list', { name: 'Team pools' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    const before = poolLists(calls);
+
+    // Other teams' pools and requests changing, and time passing: nothing to ask.
+    await signals.publish(
+      { poolIds: ['pool-of-search'], events: ['pool.status-changed'] },
+      { requestIds: ['req-of-search'], events: ['request.rejected'] },
+    );
+    await act(async () => {
+      jest.advanceTimersByTime(60_000);
+    });
+    expect(poolLists(calls)).toBe(before);
+
+    // Its pending request approved: a new pool, and the request no longer waits.
+    team.approve();
+    await signals.publish({
+      poolIds: [unappliedPool.id],
+      requestIds: [pendingRequest.id],
+      events: ['pool.created', 'request.approved'],
+    });
+    await waitFor(() =>
+      expect(within(list).getAllByRole('listitem')).toHaveLength(2),
+    );
+    expect(screen.getByText('None waiting for a decision.')).toBeVisible();
+    expect(poolLists(calls)).toBe(before + 1);
+
+    // A status change of one of its pools.
+    await signals.publish({
+      poolIds: [readyPool.id],
+      events: ['pool.status-changed'],
+    });
+    await waitFor(() => expect(poolLists(calls)).toBe(before + 2));
+    // A new request of some team: it may be this one's, since the signal does not say whose.
+    await signals.publish({
+      requestIds: ['req-new'],
+      events: ['request.created'],
+    });
+    await waitFor(() => expect(poolLists(calls)).toBe(before + 3));
+    expect(screen.queryByText(/install the signals plugin/)).toBeNull();
+  });
+
+  it('without the signals plugin, asks again every 15 seconds and says so', async () => {
+    jest.useFakeTimers();
+    const team = approvedLater();
+    await render(team.route);
+    const list = await screen.findByRole('list', { name: 'Team pools' });
+    expect(
+      screen.getByText(
+        'Updates every 15 s; install the signals plugin for live updates.',
+      ),
+    ).toBeVisible();
+
+    team.approve();
+    await act(async () => {
+      jest.advanceTimersByTime(15_000);
+    });
+    await waitFor(() =>
+      expect(within(list).getAllByRole('listitem')).toHaveLength(2),
+    );
   });
 });

@@ -1,9 +1,11 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import { Card, CardBody, CardHeader, Flex, Link, Text } from '@backstage/ui';
+import type { NodePoolsChangeSignal } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
-import { usePolledAsync } from '../../lib/usePolledAsync';
+import { useLiveAsync } from '../../lib/useLiveAsync';
 import { useNodePoolsLinks } from '../../routing';
 import { LoadErrorAlert } from '../LoadErrorAlert';
+import { PollingNote } from '../PollingNote';
 import { TeamBudget } from './TeamBudget';
 import { TeamPoolList } from './TeamPoolList';
 
@@ -15,7 +17,8 @@ export interface TeamPoolsCardProps {
 
 /**
  * A team's pools on every cluster (status, capacity, cost), its budget used per cluster, and its
- * requests still waiting for a decision. Refreshed every 15 seconds.
+ * requests still waiting for a decision. Loaded again when the backend signals a change to one of
+ * them or a new request or pool (every 15 seconds without the signals plugin).
  */
 export function TeamPoolsCard({ owner }: TeamPoolsCardProps) {
   return (
@@ -43,15 +46,20 @@ export function TeamPoolsCard({ owner }: TeamPoolsCardProps) {
 function TeamPools({ owner }: { owner: string }) {
   const api = useApi(nodePoolsApiRef);
   const requestLink = useNodePoolsLinks().request;
-  const data = usePolledAsync(async () => {
-    const [pools, pending, clusters] = await Promise.all([
-      api.listPools({ owner, limit: 100 }),
-      api.listRequests({ owner, state: ['pending'], limit: 20 }),
-      // Budgets and prices only: the pools still show without them.
-      api.listClusters().catch(() => []),
-    ]);
-    return { pools: pools.items, pending: pending.items, clusters };
-  }, [api, owner]);
+  const data = useLiveAsync(
+    async () => {
+      const [pools, pending, clusters] = await Promise.all([
+        api.listPools({ owner, limit: 100 }),
+        api.listRequests({ owner, state: ['pending'], limit: 20 }),
+        // Budgets and prices only: the pools still show without them.
+        api.listClusters().catch(() => []),
+      ]);
+      return { pools: pools.items, pending: pending.items, clusters };
+    },
+    [api, owner],
+    (change: NodePoolsChangeSignal): boolean =>
+      concernsTeam(change, data.value),
+  );
 
   if (data.error && !data.value) {
     return (
@@ -101,6 +109,27 @@ function TeamPools({ owner }: { owner: string }) {
           })}
         </ul>
       )}
+      <PollingNote live={data.live} />
     </Flex>
+  );
+}
+
+/**
+ * Whether a change may concern the card: one of the pools or requests it shows, or a new request
+ * or pool, which may be this team's (the signal does not say whose: signals reach every user).
+ */
+function concernsTeam(
+  change: NodePoolsChangeSignal,
+  shown: { pools: { id: string }[]; pending: { id: string }[] } | undefined,
+): boolean {
+  if (
+    change.events.includes('request.created') ||
+    change.events.includes('pool.created')
+  )
+    return true;
+  if (!shown) return true;
+  return (
+    change.poolIds.some(id => shown.pools.some(p => p.id === id)) ||
+    change.requestIds.some(id => shown.pending.some(r => r.id === id))
   );
 }

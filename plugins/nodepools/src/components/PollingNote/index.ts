@@ -1,0 +1,2 @@
+export { PollingNote } from './PollingNote';
+export type { PollingNoteProps } from './PollingNote';
