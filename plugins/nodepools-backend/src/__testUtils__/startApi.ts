@@ -151,7 +151,7 @@ export async function startApi(
       }),
     ],
   });
-  if (!options.features) {
+  if (!options.clusters) {
     // Approvals run a pass at once, not through the scheduler: as another replica that holds
     // the default cluster's lease for good, keep the reconciler off the address nothing serves.
     await knex('nodepools_cluster_passes')

@@ -36,7 +36,7 @@ describeApiServer('change signals from the reconciler', suite => {
     scheduleTask: async task => {
       tasks.set(task.id, task);
     },
-    // An approval asks for a pass at once; here the test runs it.
+    // The periodic safety net; an approval itself runs a pass at once.
     triggerTask: async () => {},
   });
   const signals = recordingSignals();
@@ -73,6 +73,8 @@ describeApiServer('change signals from the reconciler', suite => {
     signals.published.slice(n).map(s => s.message);
 
   it('signals when the approved pool is applied and when its status changes', async () => {
+    // The approval runs the cluster's pass at once: its signals may come before the test looks.
+    let seen = signals.published.length;
     const filed = await ctx.as('bob').post(
       '/requests',
       createRequest({
@@ -88,7 +90,6 @@ describeApiServer('change signals from the reconciler', suite => {
     const poolId: string = approved.body.poolId;
 
     // Applied: the pool's history and the request's move to 'applied', in one signal.
-    let seen = signals.published.length;
     await reconcile();
     await eventually(() =>
       expect(messagesSince(seen)).toContainEqual({
@@ -103,7 +104,7 @@ describeApiServer('change signals from the reconciler', suite => {
 
     // Karpenter reports the NodePool Ready: the status the reconciler copies back is a signal too.
     seen = signals.published.length;
-    await writeKarpenterStatus(suite, 'nodepools', 'payments-signalled', {
+    await writeKarpenterStatus(suite, 'nodepools', 'payments.signalled', {
       conditions: [karpenterCondition('Ready', 'True')],
     });
     await reconcile();
