@@ -181,26 +181,26 @@ if (!POSTGRES) {
       });
 
       it(`applies ${APPROVALS} approvals spread over both replicas exactly once, never two passes at once`, async () => {
+        const approveOne = async (i: number) => {
+          const { workflow } = instances[i % 2];
+          const filed = await workflow.file(
+            createRequest({
+              owner: `group:default/${teams[i % TEAMS]}`,
+              pool: `r${i}`,
+              spec: spec(teams[i % TEAMS]),
+            }),
+            people.bob,
+          );
+          return (
+            await workflow.decide(filed.id, people.approver(1), 'approve')
+          ).id;
+        };
         const ids: string[] = [];
         // Ten at a time, alternating replicas, as a load balancer spreads a busy morning.
         for (let batch = 0; batch < APPROVALS / 10; batch++)
           ids.push(
             ...(await Promise.all(
-              Array.from({ length: 10 }, async (_, j) => {
-                const i = batch * 10 + j;
-                const { workflow } = instances[i % 2];
-                const filed = await workflow.file(
-                  createRequest({
-                    owner: `group:default/${teams[i % TEAMS]}`,
-                    pool: `r${i}`,
-                    spec: spec(teams[i % TEAMS]),
-                  }),
-                  people.bob,
-                );
-                return (
-                  await workflow.decide(filed.id, people.approver(1), 'approve')
-                ).id;
-              }),
+              Array.from({ length: 10 }, (_, j) => approveOne(batch * 10 + j)),
             )),
           );
         await waitApplied(ids, 120_000);
