@@ -1,0 +1,52 @@
+import { Alert } from '@backstage/ui';
+import type { ServerVerdicts as Verdicts } from '../../api/types';
+
+/**
+ * The target cluster's API server's own verdict on what the request would apply (a dry-run apply
+ * judged by the cluster's installed Karpenter CRDs, whatever their version), per object: it
+ * catches what the portal's checks cannot know. A refusal means the request can never apply;
+ * no answer means only the portal's checks were made. Nothing when the backend asked nothing.
+ */
+export function ServerVerdicts({ server }: { server?: Verdicts }) {
+  if (!server || server.verdicts.length === 0) return null;
+  const { cluster, validator, verdicts } = server;
+  const refused = verdicts.some(v => v.verdict === 'refused');
+  const allAccepted = verdicts.every(v => v.verdict === 'accepted');
+  const title = refused
+    ? `Refused by ${cluster}'s API server (${validator}): it cannot be approved as it is`
+    : allAccepted
+    ? `Accepted by ${cluster}'s API server (${validator})`
+    : `Not checked by ${cluster}'s API server: only the portal's own checks apply`;
+  return (
+    <Alert
+      status={refused ? 'danger' : allAccepted ? 'success' : 'info'}
+      icon
+      title={title}
+      description={
+        <ul aria-label="API server verdicts">
+          {verdicts.map(v => (
+            <li key={`${v.kind}/${v.name}`}>
+              {v.kind} <code>{v.name}</code>: {label(v.verdict)}
+              {v.verdict === 'accepted' ? '' : ` — ${v.message}`}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+function label(verdict: Verdicts['verdicts'][number]['verdict']): string {
+  switch (verdict) {
+    case 'accepted':
+      return 'accepted';
+    case 'refused':
+      return 'refused';
+    case 'unreachable':
+      return 'cluster unreachable';
+    case 'timeout':
+      return 'no answer in time';
+    default:
+      return 'not asked';
+  }
+}
