@@ -10,16 +10,10 @@ import type { ServerVerdicts as Verdicts } from '../../api/types';
 export function ServerVerdicts({ server }: { server?: Verdicts }) {
   if (!server || server.verdicts.length === 0) return null;
   const { cluster, validator, verdicts } = server;
-  const refused = verdicts.some(v => v.verdict === 'refused');
-  const allAccepted = verdicts.every(v => v.verdict === 'accepted');
-  const title = refused
-    ? `Refused by ${cluster}'s API server (${validator}): it cannot be approved as it is`
-    : allAccepted
-    ? `Accepted by ${cluster}'s API server (${validator})`
-    : `Not checked by ${cluster}'s API server: only the portal's own checks apply`;
+  const { status, title } = summaryOf(cluster, validator, verdicts);
   return (
     <Alert
-      status={refused ? 'danger' : allAccepted ? 'success' : 'info'}
+      status={status}
       icon
       title={title}
       description={
@@ -34,6 +28,27 @@ export function ServerVerdicts({ server }: { server?: Verdicts }) {
       }
     />
   );
+}
+
+function summaryOf(
+  cluster: string,
+  validator: string,
+  verdicts: Verdicts['verdicts'],
+): { status: 'danger' | 'success' | 'info'; title: string } {
+  if (verdicts.some(v => v.verdict === 'refused'))
+    return {
+      status: 'danger',
+      title: `Refused by ${cluster}'s API server (${validator}): it cannot be approved as it is`,
+    };
+  if (verdicts.every(v => v.verdict === 'accepted'))
+    return {
+      status: 'success',
+      title: `Accepted by ${cluster}'s API server (${validator})`,
+    };
+  return {
+    status: 'info',
+    title: `Not checked by ${cluster}'s API server: only the portal's own checks apply`,
+  };
 }
 
 function label(verdict: Verdicts['verdicts'][number]['verdict']): string {
