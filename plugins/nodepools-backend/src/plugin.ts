@@ -115,6 +115,8 @@ export const nodePoolsPlugin = createBackendPlugin({
           logger,
           notifier,
           onApproved: reconcileNow,
+          // The preview and approvals ask the target API server through the reconciler's client.
+          clusterClient: cluster => reconciler.clientOf(cluster),
           nodeClasses: async cluster => {
             await runner.refreshShared();
             return reconciler.nodeClasses(cluster);

@@ -24,6 +24,21 @@ export class NodePoolsRequestRefusedError extends Error {
   }
 }
 
+/** What the target cluster's API server said of one object of a previewed request (dry-run apply). */
+export interface ServerVerdict {
+  kind: string;
+  name: string;
+  verdict: 'accepted' | 'refused' | 'unreachable' | 'timeout' | 'skipped';
+  /** The API server's own message when refused; otherwise what happened. */
+  message: string;
+}
+
+/** A request's preview as the backend answers it, with the target API server's verdicts when asked. */
+export interface RequestPreviewResponse {
+  preview: RequestPreview;
+  server?: { cluster: string; validator: string; verdicts: ServerVerdict[] };
+}
+
 const LIVE_PHASES = ['provisioning', 'ready', 'degraded', 'decommissioning'];
 
 /**
@@ -74,18 +89,21 @@ export class NodePoolsClient {
     return this.call('POST', '/requests', onBehalfOf, request);
   }
 
-  /** The full preview of a request, as the given user, writing nothing. */
+  /**
+   * The full preview of a request, as the given user, writing nothing; with the target cluster's
+   * API server's dry-run verdicts when the backend asked it.
+   */
   async previewRequest(
     request: object,
     onBehalfOf: BackstageCredentials,
-  ): Promise<RequestPreview> {
-    const { preview } = await this.call<{ preview: RequestPreview }>(
+  ): Promise<RequestPreviewResponse> {
+    const { preview, server } = await this.call<RequestPreviewResponse>(
       'POST',
       '/requests',
       onBehalfOf,
       { ...request, dryRun: true },
     );
-    return preview;
+    return server ? { preview, server } : { preview };
   }
 
   private async call<T>(

@@ -22,4 +22,6 @@ export { NodePoolsPermissionPolicy } from './NodePoolsPermissionPolicy';
 export {
   NodePoolsClient,
   NodePoolsRequestRefusedError,
+  type RequestPreviewResponse,
+  type ServerVerdict,
 } from './NodePoolsClient';

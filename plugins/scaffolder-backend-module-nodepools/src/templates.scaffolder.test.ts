@@ -155,6 +155,10 @@ describe('templates in the real scaffolder', () => {
       expect(preview).toContain(
         'Within the cluster policy. Monthly cost ceiling 279.15–762.7 USD. Team budget left on the cluster afterwards: 112 CPU, 448Gi memory, 0 GPU.',
       );
+      // Nothing listens at the cluster's url: the preview says its API server was not asked.
+      expect(preview).toContain(
+        "Not checked by local's API server: local could not be reached; only the portal's own checks apply.",
+      );
       expect(preview).toContain('name: payments.dry');
       expect(preview).toContain('memory: 64Gi');
       // Nothing was filed, so there is no request to follow.

@@ -18,7 +18,8 @@ export class ClusterApiError extends Error {
     readonly cluster: string,
     readonly statusCode: number,
     operation: string,
-    detail: string,
+    /** The API server's own message (its Status `message`), for showing as it is. */
+    readonly detail: string,
   ) {
     super(`${operation} on ${cluster} failed (${statusCode}): ${detail}`);
   }

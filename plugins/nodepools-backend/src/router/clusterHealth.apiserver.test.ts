@@ -180,6 +180,29 @@ describeApiServer('cluster health and preview warnings over the API', suite => {
     expect(dryRun.status).toBe(200);
     expect(dryRun.body.warnings).toEqual(expected);
     expect(dryRun.body.preview.warnings).toBeUndefined();
+    // The target API server judged both through the plugin's wiring (the reconciler's client).
+    const accepted = {
+      cluster: 'local',
+      validator: 'Karpenter CRDs',
+      verdicts: [
+        {
+          kind: 'NodePool',
+          name: expect.any(String),
+          verdict: 'accepted',
+          message: "accepted by local's API server",
+        },
+      ],
+    };
+    expect(stored.body.server).toEqual(accepted);
+    expect(dryRun.body.server).toEqual(accepted);
+    // An unreachable cluster: the preview still answers, and says it could not ask.
+    const offline = await ctx
+      .as('bob')
+      .post('/requests', { ...request, cluster: 'offline', dryRun: true });
+    expect(offline.status).toBe(200);
+    expect(offline.body.server.verdicts).toEqual([
+      expect.objectContaining({ verdict: 'unreachable' }),
+    ]);
 
     // A request that uses a pinned class gets no AMI warning.
     const pinned = await ctx.as('bob').post('/requests', {

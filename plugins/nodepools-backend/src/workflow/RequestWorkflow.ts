@@ -25,6 +25,12 @@ import {
   nodeClassWarnings,
 } from '../reconciler/observeNodeClasses';
 import type { RequestNotifier } from './RequestNotifier';
+import type { ClusterClient } from '../reconciler/ClusterClient';
+import {
+  refusalOf,
+  serverVerdicts,
+  type ServerVerdicts,
+} from './serverVerdict';
 
 /** Who is acting: the user's entity ref and the groups they belong to. */
 export interface Actor {
@@ -48,6 +54,13 @@ export interface RequestWorkflowOptions {
   nodeClasses?: (
     cluster: string,
   ) => NodeClassInfo[] | undefined | Promise<NodeClassInfo[] | undefined>;
+  /**
+   * The reconciler's client of a cluster with an url: the preview asks its API server for a
+   * dry-run verdict. Without it (or for a cluster without url) previews carry no server verdict.
+   */
+  clusterClient?: (cluster: string) => ClusterClient;
+  /** How long a preview waits for the API server's verdict (default 2 s). */
+  serverVerdictTimeoutMs?: number;
 }
 
 /** What the API answers for a preview: the common preview, and warnings about the cluster. */
@@ -55,6 +68,8 @@ export interface PreviewResponse {
   preview: RequestPreview;
   /** E.g. the node class uses an unpinned AMI alias or is not Ready; empty when all is well. */
   warnings: string[];
+  /** The target API server's dry-run verdict per object; absent when there is no cluster to ask. */
+  server?: ServerVerdicts;
 }
 
 const MAX_ATTEMPTS = 8;
@@ -162,7 +177,7 @@ export class RequestWorkflow {
   /** {@link RequestWorkflow.preview} with the warnings about the node class the request uses. */
   async previewWithWarnings(raw: unknown): Promise<PreviewResponse> {
     const preview = await this.preview(raw);
-    return { preview, warnings: await this.warnings(preview) };
+    return this.withClusterFindings(preview);
   }
 
   /** {@link RequestWorkflow.previewStored} with the warnings, for the approvers' view. */
@@ -170,7 +185,38 @@ export class RequestWorkflow {
     request: Parameters<RequestWorkflow['previewStored']>[0],
   ): Promise<PreviewResponse> {
     const preview = await this.previewStored(request);
-    return { preview, warnings: await this.warnings(preview) };
+    return this.withClusterFindings(preview);
+  }
+
+  private async withClusterFindings(
+    preview: RequestPreview,
+  ): Promise<PreviewResponse> {
+    // Both ask other parties (the shared pass state, the API server): at once, not one after the other.
+    const [warnings, server] = await Promise.all([
+      this.warnings(preview),
+      this.serverVerdicts(preview),
+    ]);
+    return server ? { preview, warnings, server } : { preview, warnings };
+  }
+
+  /**
+   * The target API server's dry-run verdict on the preview's NodePools, time-boxed; undefined
+   * when there is nothing to ask (no client, no url, a decommission).
+   */
+  async serverVerdicts(
+    preview: RequestPreview,
+  ): Promise<ServerVerdicts | undefined> {
+    const cluster = this.cluster(preview.request.cluster);
+    if (!cluster.url || !this.options.clusterClient) return undefined;
+    if (!preview.manifests.some(m => m.kind === 'NodePool')) return undefined;
+    const observed = await this.options.store.observations(cluster.name);
+    return serverVerdicts({
+      cluster: cluster.name,
+      client: this.options.clusterClient(cluster.name),
+      manifests: preview.manifests,
+      takenNames: observed.takenNames?.names,
+      timeoutMs: this.options.serverVerdictTimeoutMs,
+    });
   }
 
   private async warnings(preview: RequestPreview): Promise<string[]> {
@@ -270,6 +316,7 @@ export class RequestWorkflow {
     decision: 'approve' | 'reject',
     comment?: string,
   ): Promise<RequestRecord> {
+    if (decision === 'approve') await this.checkWithServer(id);
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.options.store.transaction(tx =>
@@ -296,6 +343,24 @@ export class RequestWorkflow {
         );
       }
     }
+  }
+
+  /**
+   * An approval of what the target API server refuses is refused: it could never be applied.
+   * Asked before the transaction (no network call while rows are locked); no answer (unreachable,
+   * slow) does not block, as the core's own checks still hold.
+   */
+  private async checkWithServer(id: string): Promise<void> {
+    const request = await this.options.store.getRequest(id);
+    if (!request || request.state !== 'pending') return; // the transaction says why
+    let preview: RequestPreview;
+    try {
+      preview = await this.previewStored(request);
+    } catch {
+      return; // malformed against today's policy: the transaction's own check answers
+    }
+    const refusal = refusalOf(await this.serverVerdicts(preview));
+    if (refusal) throw new ConflictError(refusal);
   }
 
   private async decideOnce(

@@ -122,6 +122,36 @@ describe('NodePoolsClient routes', () => {
     ]);
   });
 
+  it("keeps the target API server's verdicts of the preview", async () => {
+    const body = {
+      ...pendingRequestPreviewBody(),
+      server: {
+        cluster: 'local',
+        validator: 'Karpenter CRDs',
+        verdicts: [
+          {
+            kind: 'NodePool',
+            name: 'payments.general',
+            verdict: 'accepted' as const,
+            message: "accepted by local's API server",
+          },
+        ],
+      },
+    };
+    const { client } = fakeBackend(() => jsonResponse(200, body));
+
+    await expect(client.getRequestPreview('req-1')).resolves.toEqual(body);
+    await expect(
+      client.previewRequest({
+        kind: 'create',
+        owner: 'group:default/payments',
+        cluster: 'local',
+        pool: 'general',
+        justification: 'j',
+      } as any),
+    ).resolves.toEqual(body);
+  });
+
   it('reads a preview without warnings (an older backend) as no warnings', async () => {
     const preview = pendingRequestPreview();
     const { client } = fakeBackend(() => jsonResponse(200, { preview }));

@@ -17,6 +17,7 @@ import type {
   PoolListQuery,
   RequestListQuery,
   RequestPreviewResult,
+  ServerVerdicts,
 } from './types';
 
 type QueryValue = string | number | string[] | undefined;
@@ -36,15 +37,22 @@ function queryString(query: Record<string, QueryValue> = {}): string {
 
 const segment = (id: string) => encodeURIComponent(id);
 
-/** A preview body with `warnings` always a list, whatever an older backend sends. */
+/**
+ * A preview body with `warnings` always a list, whatever an older backend sends, and the API
+ * server's verdicts when there are any (older backends send none).
+ */
 function previewResult(body: {
   preview: RequestPreview;
   warnings?: unknown;
+  server?: unknown;
 }): RequestPreviewResult {
   const warnings = Array.isArray(body.warnings)
     ? body.warnings.filter((w): w is string => typeof w === 'string')
     : [];
-  return { preview: body.preview, warnings };
+  const server = body.server as ServerVerdicts | undefined;
+  return Array.isArray(server?.verdicts)
+    ? { preview: body.preview, warnings, server }
+    : { preview: body.preview, warnings };
 }
 
 /** The {@link NodePoolsApi} over HTTP, against the backend plugin with id `nodepools`. */
@@ -93,6 +101,7 @@ export class NodePoolsClient implements NodePoolsApi {
     const body = await this.call<{
       preview: RequestPreview;
       warnings?: unknown;
+      server?: unknown;
     }>('POST', '/requests', { ...request, dryRun: true });
     return previewResult(body);
   }
@@ -111,6 +120,7 @@ export class NodePoolsClient implements NodePoolsApi {
     const body = await this.call<{
       preview: RequestPreview;
       warnings?: unknown;
+      server?: unknown;
     }>('GET', `/requests/${segment(id)}/preview`);
     return previewResult(body);
   }

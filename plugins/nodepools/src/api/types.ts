@@ -158,6 +158,29 @@ export interface RequestPreviewResult {
   preview: RequestPreview;
   /** Empty before the reconciler's first pass, or when there is nothing to warn about. */
   warnings: string[];
+  /**
+   * The target cluster's API server's dry-run verdict on the NodePool; absent for a cluster
+   * without url, a decommission, or a backend older than it.
+   */
+  server?: ServerVerdicts;
+}
+
+/** What the target API server said of one object of the request (server-side apply, dryRun=All). */
+export interface ServerVerdict {
+  kind: string;
+  name: string;
+  /** `unreachable`/`timeout`: no answer, only the portal's checks apply; `skipped`: not asked (message says why). */
+  verdict: 'accepted' | 'refused' | 'unreachable' | 'timeout' | 'skipped';
+  /** The API server's own message when refused; otherwise what happened. */
+  message: string;
+}
+
+/** The target API server's verdicts on a preview's objects. */
+export interface ServerVerdicts {
+  cluster: string;
+  /** What judged them, e.g. "Karpenter CRDs". */
+  validator: string;
+  verdicts: ServerVerdict[];
 }
 
 /** What a 400 from the backend says is wrong with the input, field by field. */

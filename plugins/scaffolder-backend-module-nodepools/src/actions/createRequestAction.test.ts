@@ -46,7 +46,7 @@ function backend(behaviour: Partial<RequestFiler> = {}) {
         currentPools: [],
       });
       if (!result.ok) throw new Error(JSON.stringify(result.errors));
-      return result.preview;
+      return { preview: result.preview };
     }),
     ...behaviour,
   };
@@ -119,6 +119,54 @@ describe('nodepools:request', () => {
       'impact',
       'No node is replaced by this change.',
     );
+  });
+
+  it("outputs the target API server's verdict of a dry run, its message when it refuses", async () => {
+    const refusal =
+      'NodePool.karpenter.sh "payments.pci" is invalid: spec.template.metadata.labels: Invalid value: "object": label domain "karpenter.sh" is restricted';
+    const withServer = (
+      verdict: 'accepted' | 'refused' | 'unreachable',
+      message: string,
+    ) =>
+      backend({
+        previewRequest: jest.fn(async () => ({
+          preview: (await backend().client.previewRequest(input, {} as any))
+            .preview,
+          server: {
+            cluster: 'local',
+            validator: 'Karpenter CRDs',
+            verdicts: [
+              { kind: 'NodePool', name: 'payments.pci', verdict, message },
+            ],
+          },
+        })),
+      }).client;
+    const outputOf = async (client: RequestFiler) => {
+      const ctx = contextWith(new Map(), { isDryRun: true });
+      await createRequestAction({ client, appBaseUrl: '' }).handler(ctx);
+      return (ctx.output as jest.Mock).mock.calls.find(
+        ([name]) => name === 'serverVerdict',
+      )?.[1];
+    };
+
+    expect(await outputOf(withServer('refused', refusal))).toBe(
+      `Refused by local's API server (Karpenter CRDs): NodePool payments.pci: ${refusal}.`,
+    );
+    expect(
+      await outputOf(withServer('accepted', "accepted by local's API server")),
+    ).toBe("Accepted by local's API server (Karpenter CRDs).");
+    expect(
+      await outputOf(
+        withServer(
+          'unreachable',
+          "local could not be reached; only the portal's own checks apply",
+        ),
+      ),
+    ).toBe(
+      "Not checked by local's API server: local could not be reached; only the portal's own checks apply.",
+    );
+    // A backend that did not ask (no url, older backend): no such output.
+    expect(await outputOf(backend().client)).toBeUndefined();
   });
 
   it('names every violation in the verdict of a dry run the policy refuses', async () => {

@@ -4,6 +4,7 @@ import type { RequestPreview } from '@nodepools/plugin-nodepools-common';
 import {
   NodePoolsRequestRefusedError,
   type NodePoolsClient,
+  type RequestPreviewResponse,
 } from '@nodepools/plugin-nodepools-node';
 
 /** The part of the backend client the action uses. */
@@ -42,6 +43,27 @@ function describeVerdict(preview: RequestPreview): string {
     ? ` Monthly cost ceiling ${range} ${cost.currency}.`
     : '';
   return `${verdict}${ceiling} Team budget left on the cluster afterwards: ${budgetAfter.cpu} CPU, ${budgetAfter.memory} memory, ${budgetAfter.gpu} GPU.`;
+}
+
+/**
+ * What the target cluster's API server said of the request (a dry-run apply judged by its own
+ * Karpenter CRDs), in a sentence; undefined when the backend did not ask it.
+ */
+function describeServerVerdict(
+  server: RequestPreviewResponse['server'],
+): string | undefined {
+  if (!server?.verdicts.length) return undefined;
+  const refused = server.verdicts.filter(v => v.verdict === 'refused');
+  if (refused.length > 0)
+    return `Refused by ${server.cluster}'s API server (${
+      server.validator
+    }): ${refused.map(v => `${v.kind} ${v.name}: ${v.message}`).join('; ')}.`;
+  if (server.verdicts.every(v => v.verdict === 'accepted'))
+    return `Accepted by ${server.cluster}'s API server (${server.validator}).`;
+  return `Not checked by ${server.cluster}'s API server: ${server.verdicts
+    .filter(v => v.verdict !== 'accepted')
+    .map(v => v.message)
+    .join('; ')}.`;
 }
 
 /**
@@ -113,13 +135,20 @@ export function createRequestAction(options: {
             .string()
             .optional()
             .describe('What applying it does to running nodes (dry run)'),
+        serverVerdict: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The target cluster's API server's verdict on a dry-run apply, in a sentence (dry run; absent when it was not asked)",
+            ),
       },
     },
     async handler(ctx) {
       const credentials = await ctx.getInitiatorCredentials();
       const request = { ...ctx.input };
       if (ctx.isDryRun) {
-        const preview = await options.client
+        const { preview, server } = await options.client
           .previewRequest(request, credentials)
           .catch(asInputError);
         ctx.output('state', 'preview');
@@ -129,7 +158,11 @@ export function createRequestAction(options: {
         ctx.output('allowed', preview.policy.allowed);
         ctx.output('verdict', verdict);
         ctx.output('impact', preview.impactSummary);
-        ctx.logger.info(`Preview: ${verdict}`);
+        const serverVerdict = describeServerVerdict(server);
+        if (serverVerdict) ctx.output('serverVerdict', serverVerdict);
+        ctx.logger.info(
+          `Preview: ${verdict}${serverVerdict ? ` ${serverVerdict}` : ''}`,
+        );
         return;
       }
       // The checkpoint records the filed request; a retried step returns it instead of filing again.

@@ -60,6 +60,7 @@ export function RequestPreviewLoader({ request }: { request: RequestRecord }) {
     <RequestPreviewSection
       preview={preview.value.preview}
       warnings={preview.value.warnings}
+      server={preview.value.server}
     />
   );
 }

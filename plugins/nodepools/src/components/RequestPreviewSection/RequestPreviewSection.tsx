@@ -6,23 +6,29 @@ import { DiffTable } from './DiffTable';
 import { ManifestYaml } from './ManifestYaml';
 import { PolicyResults } from './PolicyResults';
 import { PreviewWarnings } from './PreviewWarnings';
+import { ServerVerdicts } from './ServerVerdicts';
+import type { ServerVerdicts as Verdicts } from '../../api/types';
 
 /**
- * What approving the request would do: warnings about the cluster first, then policy, drift
+ * What approving the request would do: warnings about the cluster first, then policy and the
+ * target API server's verdict, drift
  * impact, the diff against what runs (and what runs against the approved spec, when they differ),
  * cost and the manifests.
  */
 export function RequestPreviewSection({
   preview,
   warnings = [],
+  server,
 }: {
   preview: RequestPreview;
   warnings?: string[];
+  server?: Verdicts;
 }) {
   return (
     <Flex direction="column" gap="4">
       <PreviewWarnings warnings={warnings} />
       <PolicyResults policy={preview.policy} />
+      <ServerVerdicts server={server} />
       <Flex direction="column" gap="2">
         <Text as="h3" variant="title-x-small">
           Impact on running nodes

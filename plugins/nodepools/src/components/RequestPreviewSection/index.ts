@@ -1,2 +1,3 @@
 export { RequestPreviewSection } from './RequestPreviewSection';
 export { PreviewWarnings } from './PreviewWarnings';
+export { ServerVerdicts } from './ServerVerdicts';

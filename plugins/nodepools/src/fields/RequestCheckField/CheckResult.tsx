@@ -3,17 +3,19 @@ import { stringify } from 'yaml';
 import type { RequestPreviewResult } from '../../api/types';
 import { PolicyResults } from '../../components/RequestPreviewSection/PolicyResults';
 import { PreviewWarnings } from '../../components/RequestPreviewSection/PreviewWarnings';
+import { ServerVerdicts } from '../../components/RequestPreviewSection/ServerVerdicts';
 
 /**
- * The backend's dry run of the form's request: the policy verdict with every violation, warnings
- * about the cluster, what it does to running nodes, and the toleration and node selector the
- * team's workloads need to land on the pool.
+ * The backend's dry run of the form's request: the policy verdict with every violation, the
+ * target API server's verdict, warnings about the cluster, what it does to running nodes, and the
+ * toleration and node selector the team's workloads need to land on the pool.
  */
 export function CheckResult({ result }: { result: RequestPreviewResult }) {
-  const { preview, warnings } = result;
+  const { preview, warnings, server } = result;
   return (
     <Flex direction="column" gap="3">
       <PolicyResults policy={preview.policy} />
+      <ServerVerdicts server={server} />
       <PreviewWarnings warnings={warnings} />
       {preview.request.kind === 'update' && (
         <Text>{preview.impactSummary}</Text>

@@ -92,6 +92,45 @@ describe('RequestCheckField', () => {
     await waitFor(() => expect(onChange).toHaveBeenCalledWith('allowed'));
   });
 
+  it("shows the target API server's refusal with its message", async () => {
+    const refusal =
+      'NodePool.karpenter.sh "payments.pci" is invalid: spec.template.metadata.labels: Invalid value: "object": label domain "karpenter.sh" is restricted';
+    const { rendered } = renderField(filledForm, async call => {
+      const response = dryRun(call);
+      const body = await response.clone().json();
+      return jsonResponse(200, {
+        ...body,
+        server: {
+          cluster: 'local',
+          validator: 'Karpenter CRDs',
+          verdicts: [
+            {
+              kind: 'NodePool',
+              name: 'payments.pci',
+              verdict: 'refused',
+              message: refusal,
+            },
+          ],
+        },
+      });
+    });
+    await rendered;
+
+    const verdicts = await screen.findByRole(
+      'list',
+      { name: 'API server verdicts' },
+      { timeout: 3000 },
+    );
+    expect(verdicts).toHaveTextContent(
+      `NodePool payments.pci: refused — ${refusal}`,
+    );
+    expect(
+      screen.getByText(
+        "Refused by local's API server (Karpenter CRDs): it cannot be approved as it is",
+      ),
+    ).toBeVisible();
+  });
+
   it('lists every violation of a request the policy would refuse', async () => {
     const { onChange, rendered } = renderField(
       { ...filledForm, limits: { cpu: '400', memory: '64Gi' } },
