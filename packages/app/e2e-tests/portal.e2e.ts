@@ -188,6 +188,14 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
       await page.waitForURL(`**/nodepools/requests/${id}`);
       const approve = page.getByRole('button', { name: 'Approve' });
       await approve.waitFor();
+      // The target cluster's own API server judged the NodePool (a dry-run apply) before anyone approves.
+      await page
+        .getByText("Accepted by local's API server (Karpenter CRDs)")
+        .waitFor();
+      await page
+        .getByRole('list', { name: 'API server verdicts' })
+        .getByText(`NodePool ${NODEPOOL}: accepted`)
+        .waitFor();
       await screenshot(page, '05-alice-request-preview');
       await approve.click();
       await page
