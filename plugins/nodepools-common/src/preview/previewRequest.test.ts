@@ -220,7 +220,7 @@ describe('previewRequest', () => {
         policy: defaultPolicy,
         currentPools: [],
         takenNames: {
-          names: ['other', 'payments-pci'],
+          names: ['other', 'payments.pci'],
           observedAt: '2026-12-06T10:00:00.000Z',
         },
         now: '2026-12-06T10:00:10.000Z',
@@ -232,7 +232,7 @@ describe('previewRequest', () => {
           path: 'pool',
           asked: 'pci',
           message: expect.stringMatching(
-            /^the NodePool name payments-pci is already taken on cluster local by a NodePool that backstage-nodepools does not manage \(observed 10 s ago\)/,
+            /^the NodePool name payments\.pci is already taken on cluster local by a NodePool that backstage-nodepools does not manage \(observed 10 s ago\)/,
           ),
         },
       ]);
