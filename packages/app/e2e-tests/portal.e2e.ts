@@ -30,6 +30,8 @@ import {
 } from './harness/startPortal.ts';
 
 const POOL = 'pci';
+/** What alice writes when she approves; the request's history must show it. */
+const APPROVAL_COMMENT = 'Limits checked against the PCI load test';
 /** Approvals timed on another user's open page. */
 const LIVE_SAMPLES = 7;
 /** Well below the 15 s the pages polled at before signals: an update must not wait for a poll. */
@@ -112,6 +114,8 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
         await page.getByRole('button', { name: 'Approve' }).count(),
         0,
       );
+      // Bob is no approver: no explanation of a button he could never have.
+      assert.equal(await page.getByText('You filed this request').count(), 0);
       await screenshot(page, '02-bob-request-pending');
     },
   );
@@ -186,7 +190,7 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
       await screenshot(page, '04-alice-approval-queue');
       await queue.getByRole('link', { name: `${POOL} on local` }).click();
       await page.waitForURL(`**/nodepools/requests/${id}`);
-      const approve = page.getByRole('button', { name: 'Approve' });
+      const approve = page.getByRole('button', { name: 'Approve…' });
       await approve.waitFor();
       // The target cluster's own API server judged the NodePool (a dry-run apply) before anyone approves.
       await page
@@ -197,10 +201,24 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
         .getByText(`NodePool ${NODEPOOL}: accepted`)
         .waitFor();
       await screenshot(page, '05-alice-request-preview');
+      // Approve asks first, and takes a comment that goes into the history.
       await approve.click();
-      await page
-        .getByRole('button', { name: 'Approve' })
-        .waitFor({ state: 'detached' });
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .getByText(
+          'This is the only approval this request needs: approving applies the pool.',
+          { exact: false },
+        )
+        .waitFor();
+      await dialog
+        .getByRole('textbox', { name: /Comment/ })
+        .fill(APPROVAL_COMMENT);
+      await screenshot(page, '05b-alice-approve-with-comment');
+      await dialog
+        .getByRole('button', { name: 'Approve', exact: true })
+        .click();
+      await dialog.waitFor({ state: 'detached' });
+      await approve.waitFor({ state: 'detached' });
       const decided = await waitFor('the request to be applied', async () => {
         const res = await fetch(`${PORTAL_URL}/api/nodepools/requests/${id}`, {
           headers: { Authorization: `Bearer ${token}` },
@@ -211,7 +229,94 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
       poolId = decided.poolId;
       await page.reload();
       await page.getByText('applied').first().waitFor();
+      await page
+        .getByRole('list', { name: 'Request history' })
+        .getByText(`approved: "${APPROVAL_COMMENT}"`, { exact: false })
+        .waitFor();
       await screenshot(page, '06-alice-request-applied');
+
+      // Applied, the request still shows exactly what was approved: the preview kept with the
+      // approval (a live one would now compare the pool with itself).
+      const note = page.getByRole('note', { name: 'Approved preview' });
+      await note.waitFor();
+      assert.match(
+        (await note.textContent()) ?? '',
+        /^As approved on \d{4}-\d\d-\d\d \d\d:\d\d UTC by alice: /,
+      );
+      await page.getByRole('heading', { name: 'What was approved' }).waitFor();
+      await page
+        .getByRole('grid', { name: 'Changes' })
+        .getByRole('row')
+        .filter({ hasText: 'spec.template.spec.requirements' })
+        .getByText('karpenter.sh/capacity-type In', { exact: false })
+        .first()
+        .waitFor();
+      const manifests = page.getByLabel('Manifests');
+      assert.ok(
+        ((await manifests.textContent()) ?? '').includes(`name: ${NODEPOOL}`),
+        'the kept manifests name the NodePool',
+      );
+      await page
+        .getByRole('list', { name: 'API server verdicts' })
+        .getByText(`NodePool ${NODEPOOL}: accepted`)
+        .waitFor();
+      await page.getByRole('button', { name: 'Copy manifests' }).click();
+      await page.getByText('Copied.', { exact: true }).waitFor();
+      assert.match(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        /kind: NodePool/,
+      );
+      await note.scrollIntoViewIfNeeded();
+      await screenshot(page, '06b-alice-request-approved-preview');
+    },
+  );
+
+  test(
+    'alice (platform) files a request of her own team and reads why she cannot approve it',
+    { timeout: 120_000 },
+    async () => {
+      needRequest();
+      const { page, token } = await signInAs('alice');
+      const filed = await fetch(`${PORTAL_URL}/api/nodepools/requests`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({
+          kind: 'create',
+          owner: 'group:default/platform',
+          cluster: 'local',
+          pool: 'tooling',
+          justification: 'CI runners for the platform team',
+          spec: {
+            requirements: { architectures: ['amd64'], capacityTypes: ['spot'] },
+            limits: { cpu: '8', memory: '32Gi' },
+            nodeClass: 'default',
+            namespaces: ['platform-ci'],
+          },
+        }),
+      });
+      assert.equal(filed.status, 201, await filed.clone().text());
+      const own = (await filed.json()) as { id: string };
+
+      await page.goto(`/nodepools/requests/${own.id}`);
+      // An approver, but the requester: the sentence instead of buttons that vanished.
+      await page
+        .getByText(
+          'You filed this request, so you cannot approve it: another member of platform must approve. Quorum 1, 0 so far.',
+        )
+        .waitFor();
+      assert.equal(
+        await page.getByRole('button', { name: 'Approve' }).count(),
+        0,
+      );
+      await screenshot(page, '06c-alice-own-request-explained');
+      // Withdrawn again, so the queue the later steps see holds only what they file.
+      await page.getByRole('button', { name: 'Cancel request' }).click();
+      await page
+        .getByRole('button', { name: 'Cancel request' })
+        .waitFor({ state: 'detached' });
     },
   );
 

@@ -97,5 +97,6 @@ export async function rowCounts(knex: Knex) {
     events: await count('nodepools_events'),
     observedNodePools: await count('nodepools_observed_nodepools'),
     clusterObservations: await count('nodepools_cluster_observations'),
+    approvedPreviews: await count('nodepools_approved_previews'),
   };
 }

@@ -16,6 +16,7 @@ import { applyResourceFilter } from './applyResourceFilter';
 import { ChangeSet, type StoreChangeListener } from './ChangeSet';
 import { applyCursor, decodeCursor, encodeCursor } from './cursor';
 import type {
+  ApprovedPreview,
   ClusterObservations,
   NewEvent,
   NodePoolsStore,
@@ -42,6 +43,7 @@ const POOLS = 'nodepools_pools';
 const REQUESTS = 'nodepools_requests';
 const DECISIONS = 'nodepools_decisions';
 const EVENTS = 'nodepools_events';
+const APPROVED_PREVIEWS = 'nodepools_approved_previews';
 const OBSERVED_NODEPOOLS = 'nodepools_observed_nodepools';
 const CLUSTER_OBSERVATIONS = 'nodepools_cluster_observations';
 
@@ -301,6 +303,26 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
         );
       throw error;
     }
+  }
+
+  async saveApprovedPreview(requestId: string, approved: ApprovedPreview) {
+    const { approvedAt, ...response } = approved;
+    await this.db(APPROVED_PREVIEWS).insert({
+      request_id: requestId,
+      preview: JSON.stringify(response),
+      approved_at: approvedAt,
+    });
+    this.changed({ requestId });
+  }
+
+  async approvedPreview(
+    requestId: string,
+  ): Promise<ApprovedPreview | undefined> {
+    const row = await this.db(APPROVED_PREVIEWS)
+      .where('request_id', requestId)
+      .first();
+    if (!row) return undefined;
+    return { ...JSON.parse(row.preview), approvedAt: iso(row.approved_at) };
   }
 
   async appendEvent(event: NewEvent, now: string) {

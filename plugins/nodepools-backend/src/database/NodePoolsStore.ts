@@ -9,10 +9,12 @@ import type {
   Page,
   PoolRecord,
   PoolStatus,
+  RequestPreview,
   RequestRecord,
   RequestState,
 } from '@nodepools/plugin-nodepools-common';
 import type { ResourceFilter } from '../permissions/resourceFilter';
+import type { ServerVerdicts } from '../workflow/serverVerdict';
 
 /** Filters for listing pools. */
 export interface PoolQuery {
@@ -92,6 +94,13 @@ export interface NodePoolsStore {
   /** Pending requests whose expiry is at or before `now`. */
   expiredPendingRequests(now: string): Promise<RequestRecord[]>;
   insertDecision(requestId: string, decision: DecisionRecord): Promise<void>;
+  /** Keeps the preview the request was approved on (written once, in the approving transaction). */
+  saveApprovedPreview(
+    requestId: string,
+    approved: ApprovedPreview,
+  ): Promise<void>;
+  /** The preview the request was approved on; undefined when it was not approved (or before it was kept). */
+  approvedPreview(requestId: string): Promise<ApprovedPreview | undefined>;
 
   appendEvent(event: NewEvent, now: string): Promise<void>;
 
@@ -109,6 +118,17 @@ export interface NodePoolsStore {
     limit: number;
     cursor?: string;
   }): Promise<Page<EventRecord>>;
+}
+
+/**
+ * What the approvers saw when the request was approved: the preview, the cluster's warnings and
+ * the API server's verdict, so the record shows exactly what was agreed to after it is applied.
+ */
+export interface ApprovedPreview {
+  preview: RequestPreview;
+  warnings: string[];
+  server?: ServerVerdicts;
+  approvedAt: string;
 }
 
 /** Fields of a pool that change after it is created. */

@@ -242,6 +242,7 @@ describe.each(databases.eachSupportedId())(
         events: 0,
         observedNodePools: 0,
         clusterObservations: 0,
+        approvedPreviews: 0,
       });
       expect((await as('bob').post('/requests', createRequest())).status).toBe(
         201,

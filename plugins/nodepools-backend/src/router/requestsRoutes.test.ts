@@ -48,6 +48,54 @@ describe.each(databases.eachSupportedId())('requests API on %s', databaseId => {
     ]);
   });
 
+  it('shows an approved request the preview it was approved on, after its pool changed again', async () => {
+    const { as } = await start();
+    const filed = await as('bob').post('/requests', createRequest());
+    const pending = await as('alice').get(`/requests/${filed.body.id}/preview`);
+    expect(pending.status).toBe(200);
+    expect(pending.body.approvedAt).toBeUndefined();
+    const approved = await as('alice').post(
+      `/requests/${filed.body.id}/approve`,
+      { comment: 'sized right' },
+    );
+    expect(approved.status).toBe(200);
+
+    // A later change of the same pool: a live preview of the first request would now differ.
+    const update = await as('bob').post(
+      '/requests',
+      createRequest({
+        kind: 'update',
+        spec: {
+          ...createRequest().spec,
+          limits: { cpu: '20', memory: '64Gi' },
+        },
+      }),
+    );
+    await as('alice').post(`/requests/${update.body.id}/approve`, {});
+
+    const kept = await as('bob').get(`/requests/${filed.body.id}/preview`);
+    expect(kept.status).toBe(200);
+    expect(kept.body.approvedAt).toBe(approved.body.updatedAt);
+    expect(kept.body.preview).toEqual(pending.body.preview);
+    expect(kept.body.warnings).toEqual(pending.body.warnings);
+
+    const history = await as('bob').get(`/requests/${filed.body.id}/history`);
+    expect(history.body.items[0].message).toContain('"sized right"');
+
+    const rejected = await as('bob').post(
+      '/requests',
+      createRequest({
+        pool: 'other',
+        spec: { ...createRequest().spec, namespaces: ['other'] },
+      }),
+    );
+    await as('alice').post(`/requests/${rejected.body.id}/reject`, {
+      comment: 'not needed',
+    });
+    const none = await as('alice').get(`/requests/${rejected.body.id}/preview`);
+    expect(none.status).toBe(409);
+  });
+
   it('previews without writing anything', async () => {
     const { as, knex } = await start();
     const before = await rowCounts(knex);

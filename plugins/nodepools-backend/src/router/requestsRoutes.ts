@@ -93,14 +93,20 @@ export function requestsRoutes(ctx: RouteContext) {
   });
 
   // The dry run needs the create permission for the owning team; approvers outside it see the
-  // preview of a filed request here, under the read permission like the request itself.
+  // preview of a filed request here, under the read permission like the request itself. Once
+  // approved, it is the preview kept with the approval (with `approvedAt`), not a live one.
   router.get('/requests/:id/preview', async (req, res) => {
     const request = await readable(req);
-    if (request.state !== 'pending')
+    if (request.state === 'pending') {
+      res.json(await ctx.workflow.previewStoredWithWarnings(request));
+      return;
+    }
+    const approved = await ctx.store.approvedPreview(request.id);
+    if (!approved)
       throw new ConflictError(
-        `request ${request.id} is ${request.state}: only a pending request has a preview`,
+        `request ${request.id} is ${request.state}: only a pending request has a preview, and an approved one the preview it was approved on`,
       );
-    res.json(await ctx.workflow.previewStoredWithWarnings(request));
+    res.json(approved);
   });
 
   router.get('/requests/:id/history', async (req, res) => {

@@ -106,6 +106,61 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it("puts each approver's comment in the history and keeps the preview approved on", async () => {
+      const { workflow, store, tick } = await setup({ quorum: 2 });
+      const request = await workflow.file(createRequest(), people.bob);
+      tick();
+      await workflow.decide(
+        request.id,
+        people.approver(1),
+        'approve',
+        'limits look right',
+      );
+      expect(await store.approvedPreview(request.id)).toBeUndefined();
+      tick();
+      const approved = await workflow.decide(
+        request.id,
+        people.approver(2),
+        'approve',
+        'cost checked',
+      );
+      const history = await store.history({ requestId: request.id, limit: 10 });
+      expect(history.items.map(e => [e.type, e.message])).toEqual([
+        [
+          'request.approved',
+          'user:default/approver-2 approved: "cost checked"; create of pci is waiting to be applied',
+        ],
+        ['pool.created', expect.any(String)],
+        [
+          'request.approval-recorded',
+          'user:default/approver-1 approved (1 of 2): "limits look right"',
+        ],
+        ['request.created', expect.any(String)],
+      ]);
+      expect(approved.decisions.map(d => d.comment)).toEqual([
+        'limits look right',
+        'cost checked',
+      ]);
+
+      const kept = await store.approvedPreview(request.id);
+      expect(kept).toMatchObject({
+        approvedAt: approved.updatedAt,
+        warnings: [],
+        preview: {
+          request: { kind: 'create', pool: 'pci' },
+          policy: { allowed: true },
+          manifests: expect.arrayContaining([
+            expect.objectContaining({
+              kind: 'NodePool',
+              metadata: expect.objectContaining({ name: 'payments.pci' }),
+            }),
+          ]),
+        },
+      });
+      expect(kept!.preview.diff.changes.length).toBeGreaterThan(0);
+      expect(kept!.preview.manifestsYaml).toContain('payments.pci');
+    });
+
     it('never lets requesters or non-approvers decide', async () => {
       const { workflow } = await setup();
       const request = await workflow.file(createRequest(), people.bob);
@@ -138,6 +193,8 @@ describe.each(databases.eachSupportedId())(
         'reject',
         'use the shared pool',
       );
+      // Only an approval keeps a preview: nothing was agreed to here.
+      expect(await store.approvedPreview(request.id)).toBeUndefined();
       expect(rejected).toMatchObject({
         state: 'rejected',
         reason: 'use the shared pool',

@@ -72,6 +72,9 @@ export interface PreviewResponse {
   server?: ServerVerdicts;
 }
 
+/** What an approver sees besides the preview: warnings about the cluster, the server's verdict. */
+type ClusterFindings = Pick<PreviewResponse, 'warnings' | 'server'>;
+
 const MAX_ATTEMPTS = 8;
 
 /**
@@ -316,11 +319,12 @@ export class RequestWorkflow {
     decision: 'approve' | 'reject',
     comment?: string,
   ): Promise<RequestRecord> {
-    if (decision === 'approve') await this.checkWithServer(id);
+    const findings =
+      decision === 'approve' ? await this.checkWithServer(id) : undefined;
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.options.store.transaction(tx =>
-          this.decideOnce(tx, id, actor, decision, comment),
+          this.decideOnce(tx, id, actor, decision, comment, findings),
         );
         if (result.state === 'approved') {
           this.options.onApproved?.(result.cluster);
@@ -348,19 +352,22 @@ export class RequestWorkflow {
   /**
    * An approval of what the target API server refuses is refused: it could never be applied.
    * Asked before the transaction (no network call while rows are locked); no answer (unreachable,
-   * slow) does not block, as the core's own checks still hold.
+   * slow) does not block, as the core's own checks still hold. Returns what the approver was
+   * shown besides the preview (warnings, the server's verdict), to keep with the approval.
    */
-  private async checkWithServer(id: string): Promise<void> {
+  private async checkWithServer(id: string): Promise<ClusterFindings> {
     const request = await this.options.store.getRequest(id);
-    if (!request || request.state !== 'pending') return; // the transaction says why
+    if (!request || request.state !== 'pending') return { warnings: [] }; // the transaction says why
     let preview: RequestPreview;
     try {
       preview = await this.previewStored(request);
     } catch {
-      return; // malformed against today's policy: the transaction's own check answers
+      return { warnings: [] }; // malformed against today's policy: the transaction's own check answers
     }
-    const refusal = refusalOf(await this.serverVerdicts(preview));
+    const { warnings, server } = await this.withClusterFindings(preview);
+    const refusal = refusalOf(server);
     if (refusal) throw new ConflictError(refusal);
+    return server ? { warnings, server } : { warnings };
   }
 
   private async decideOnce(
@@ -368,7 +375,8 @@ export class RequestWorkflow {
     id: string,
     actor: Actor,
     decision: 'approve' | 'reject',
-    comment?: string,
+    comment: string | undefined,
+    findings: ClusterFindings | undefined,
   ): Promise<RequestRecord> {
     const request = await tx.getRequest(id);
     if (!request) throw new NotFoundError(`no request ${id}`);
@@ -432,7 +440,10 @@ export class RequestWorkflow {
           poolId: request.poolId,
           type: 'request.approval-recorded',
           actor: actor.userRef,
-          message: `${actor.userRef} approved (${approvals} of ${cluster.policy.quorum})`,
+          message: `${actor.userRef} approved (${approvals} of ${
+            cluster.policy.quorum
+          })${withComment(comment)}`,
+          ...(comment ? { data: { comment } } : {}),
         },
         now,
       );
@@ -452,13 +463,24 @@ export class RequestWorkflow {
     }
     const poolId = await this.applyToPool(tx, request, actor, now);
     await this.transition(tx, id, version, { state: 'approved', poolId }, now);
+    // Exactly what was agreed to, readable after the pool is applied (when a live preview would
+    // compare the request with itself).
+    await tx.saveApprovedPreview(id, {
+      preview,
+      warnings: findings?.warnings ?? [],
+      ...(findings?.server ? { server: findings.server } : {}),
+      approvedAt: now,
+    });
     await tx.appendEvent(
       {
         requestId: id,
         poolId,
         type: 'request.approved',
         actor: actor.userRef,
-        message: `${actor.userRef} approved; ${request.kind} of ${request.pool} is waiting to be applied`,
+        message: `${actor.userRef} approved${withComment(comment)}; ${
+          request.kind
+        } of ${request.pool} is waiting to be applied`,
+        ...(comment ? { data: { comment } } : {}),
       },
       now,
     );
@@ -639,6 +661,11 @@ export class RequestWorkflow {
     if (!(await tx.transitionRequest(id, version, patch, now)))
       throw new ConcurrentUpdateError();
   }
+}
+
+/** An approver's comment as the history shows it after "approved". */
+function withComment(comment: string | undefined): string {
+  return comment ? `: "${comment}"` : '';
 }
 
 function normalisedOwner(raw: unknown): string | undefined {

@@ -152,6 +152,16 @@ describe('NodePoolsClient routes', () => {
     ).resolves.toEqual(body);
   });
 
+  it('keeps when an approved request was approved with the preview it was approved on', async () => {
+    const body = {
+      ...pendingRequestPreviewBody(),
+      approvedAt: '2026-11-24T10:05:00.000Z',
+    };
+    const { client } = fakeBackend(() => jsonResponse(200, body));
+
+    await expect(client.getRequestPreview('req-1')).resolves.toEqual(body);
+  });
+
   it('reads a preview without warnings (an older backend) as no warnings', async () => {
     const preview = pendingRequestPreview();
     const { client } = fakeBackend(() => jsonResponse(200, { preview }));

@@ -45,14 +45,20 @@ function previewResult(body: {
   preview: RequestPreview;
   warnings?: unknown;
   server?: unknown;
+  approvedAt?: unknown;
 }): RequestPreviewResult {
   const warnings = Array.isArray(body.warnings)
     ? body.warnings.filter((w): w is string => typeof w === 'string')
     : [];
   const server = body.server as ServerVerdicts | undefined;
-  return Array.isArray(server?.verdicts)
-    ? { preview: body.preview, warnings, server }
-    : { preview: body.preview, warnings };
+  return {
+    preview: body.preview,
+    warnings,
+    ...(Array.isArray(server?.verdicts) ? { server } : {}),
+    ...(typeof body.approvedAt === 'string'
+      ? { approvedAt: body.approvedAt }
+      : {}),
+  };
 }
 
 /** The {@link NodePoolsApi} over HTTP, against the backend plugin with id `nodepools`. */
@@ -121,6 +127,7 @@ export class NodePoolsClient implements NodePoolsApi {
       preview: RequestPreview;
       warnings?: unknown;
       server?: unknown;
+      approvedAt?: unknown;
     }>('GET', `/requests/${segment(id)}/preview`);
     return previewResult(body);
   }

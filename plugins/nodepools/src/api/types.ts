@@ -163,6 +163,11 @@ export interface RequestPreviewResult {
    * without url, a decommission, or a backend older than it.
    */
   server?: ServerVerdicts;
+  /**
+   * Only on the preview of an approved request: when it was approved. Everything above is then
+   * what the approvers saw, kept with the approval, not a live preview.
+   */
+  approvedAt?: string;
 }
 
 /** What the target API server said of one object of the request (server-side apply, dryRun=All). */

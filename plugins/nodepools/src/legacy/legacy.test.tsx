@@ -141,7 +141,9 @@ describe('legacy frontend system', () => {
       path: '/nodepools/requests/req-1',
     });
 
-    await user.click(await screen.findByRole('button', { name: 'Approve' }));
+    await user.click(await screen.findByRole('button', { name: 'Approve…' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
 
     await waitFor(() =>
       expect(
@@ -162,7 +164,7 @@ describe('legacy frontend system', () => {
     expect(
       await screen.findByText('Black Friday traffic doubles checkout load'),
     ).toBeVisible();
-    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Approve…' })).toBeNull();
   });
 
   it('the pool page shows the status and history at /nodepools/pools/:id', async () => {

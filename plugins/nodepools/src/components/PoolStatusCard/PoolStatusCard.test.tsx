@@ -58,10 +58,10 @@ describe('PoolStatusCard', () => {
         .getAllByRole('listitem')
         .map(i => i.textContent),
     ).toEqual([
-      'Ready: True',
-      'ValidationSucceeded: True',
-      'NodeClassReady: True',
-      'NodeRegistrationHealthy: False (NodeRegistrationFailed) — one node did not join within 15m',
+      'Ready: TrueKarpenter may launch nodes for this pool.',
+      "ValidationSucceeded: TrueThe NodePool passed Karpenter's own checks.",
+      'NodeClassReady: TrueThe node class the pool uses exists and is ready.',
+      'NodeRegistrationHealthy: False (NodeRegistrationFailed) — one node did not join within 15mNodes launched for this pool did not join the cluster: check the node class (image, subnets, security groups).',
     ]);
     const capacity = screen.getByRole('group', {
       name: 'Provisioned capacity of general',
@@ -119,6 +119,40 @@ describe('PoolStatusCard', () => {
       await screen.findByText(/No NodeClaims: the pool has no nodes/),
     ).toBeVisible();
     expect(screen.queryByRole('grid', { name: 'NodeClaims' })).toBeNull();
+  });
+
+  it('explains in one line what a condition Karpenter has not settled means', async () => {
+    const fresh = {
+      ...readyPool,
+      status: {
+        ...readyPool.status!,
+        conditions: [
+          { type: 'NodeRegistrationHealthy', status: 'Unknown' as const },
+          { type: 'SomethingNew', status: 'Unknown' as const },
+        ],
+      },
+    };
+    await renderWithBackend(
+      <EntityProvider entity={resource('pool-1')}>
+        <PoolStatusCard />
+      </EntityProvider>,
+      ({ path }) => {
+        if (path === '/pools/pool-1') return jsonResponse(200, fresh);
+        if (path === '/clusters') return jsonResponse(200, clustersBody);
+        return undefined;
+      },
+    );
+
+    const conditions = await screen.findByRole('list', { name: 'Conditions' });
+    expect(
+      within(conditions)
+        .getAllByRole('listitem')
+        .map(i => i.textContent),
+    ).toEqual([
+      'NodeRegistrationHealthy: UnknownNo node of this pool has joined the cluster yet (normal until the first node is needed); Karpenter sets this after it launches one.',
+      // A condition Karpenter added later: shown as it is, without a guess at its meaning.
+      'SomethingNew: Unknown',
+    ]);
   });
 
   it('copies the snippet to the clipboard with the keyboard', async () => {

@@ -1,6 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { errorBody, jsonResponse } from '../../__fixtures__/contract';
+import {
+  clustersBody,
+  errorBody,
+  jsonResponse,
+} from '../../__fixtures__/contract';
 import type {
   BackendCall,
   BackendRoute,
@@ -32,6 +36,7 @@ function backendWith(
       return jsonResponse(200, { items: requestHistory });
     if (method === 'GET' && path === '/requests/req-1/preview')
       return jsonResponse(200, body);
+    if (path === '/clusters') return jsonResponse(200, clustersBody);
     if (method === 'POST' && path.startsWith('/requests/req-1/')) {
       current = after;
       return jsonResponse(200, after);
@@ -235,14 +240,29 @@ describe('RequestDetailPage', () => {
     ).toBeNull();
   });
 
-  it('approves through POST /requests/:id/approve and shows the new state', async () => {
+  it('asks before approving, takes an optional comment, and sends it to POST /requests/:id/approve', async () => {
     const { calls } = await renderWithBackend(
       <RequestDetailPage id="req-1" />,
       backendWith({ ...pendingRequest, state: 'approved' }),
     );
 
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Approve' }),
+      await screen.findByRole('button', { name: 'Approve…' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    // local needs one approval (clustersBody): this one applies the pool.
+    expect(
+      await within(dialog).findByText(
+        /^This is the only approval this request needs: approving applies the pool\./,
+      ),
+    ).toBeVisible();
+    expect(calls.some(c => c.path.endsWith('/approve'))).toBe(false);
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Comment/ }),
+      '  sized for the Black Friday peak  ',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Approve' }),
     );
 
     await waitFor(() =>
@@ -251,9 +271,12 @@ describe('RequestDetailPage', () => {
       ).toHaveTextContent('State: approved'),
     );
     expect(calls.filter(c => c.path.endsWith('/approve'))).toEqual([
-      expect.objectContaining({ method: 'POST', body: {} }),
+      expect.objectContaining({
+        method: 'POST',
+        body: { comment: 'sized for the Black Friday peak' },
+      }),
     ]);
-    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Approve…' })).toBeNull();
   });
 
   it('needs a reason to reject, and sends it to POST /requests/:id/reject', async () => {
@@ -296,8 +319,162 @@ describe('RequestDetailPage', () => {
     );
 
     await screen.findByRole('grid', { name: 'Changes' });
-    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Approve…' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Reject…' })).toBeNull();
+  });
+
+  it('approves without a comment, and keeps it pending when the approver steps back', async () => {
+    const { calls } = await renderWithBackend(
+      <RequestDetailPage id="req-1" />,
+      backendWith({ ...pendingRequest, state: 'approved' }),
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Approve…' }),
+    );
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Keep it pending',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.some(c => c.path.endsWith('/approve'))).toBe(false);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Approve…' }));
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Approve',
+      }),
+    );
+    await waitFor(() =>
+      expect(calls.filter(c => c.path.endsWith('/approve'))).toEqual([
+        expect.objectContaining({ body: {} }),
+      ]),
+    );
+  });
+
+  it('tells an approver who filed the request why they cannot approve it, and who must', async () => {
+    // alice files it and is an approver (the permission allows deciding): the backend never lets
+    // a requester decide, so instead of vanished buttons she reads why.
+    await renderWithBackend(<RequestDetailPage id="req-1" />, backendWith(), {
+      user: 'user:default/alice',
+    });
+
+    expect(
+      await screen.findByText(
+        'You filed this request, so you cannot approve it: another member of platform must approve. Quorum 1, 1 so far.',
+      ),
+    ).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Approve…' })).toBeNull();
+    expect(
+      screen.getByRole('button', { name: 'Cancel request' }),
+    ).toBeVisible();
+  });
+
+  it('shows no such note to a requester who may not approve anyway', async () => {
+    const searchRequest = {
+      ...pendingRequest,
+      owner: 'group:default/search',
+    };
+    await renderWithBackend(
+      <RequestDetailPage id="req-1" />,
+      backendWith(searchRequest, searchRequest),
+      { user: 'user:default/alice', allow: false },
+    );
+
+    await screen.findByRole('button', { name: 'Cancel request' });
+    expect(screen.queryByText(/You filed this request/)).toBeNull();
+  });
+
+  it('reads requirements as one row each in the diff, not a JSON blob', async () => {
+    await renderWithBackend(<RequestDetailPage id="req-1" />, backendWith());
+
+    const diff = await screen.findByRole('grid', { name: 'Changes' });
+    const row = within(diff)
+      .getAllByRole('row')
+      .find(r => r.textContent?.startsWith('spec.template.spec.requirements'))!;
+    const [before, after] = within(row)
+      .getAllByRole('gridcell')
+      .map(cell =>
+        Array.from(cell.querySelectorAll('p')).map(p => p.textContent),
+      );
+    expect(before).toContain('karpenter.sh/capacity-type In spot');
+    expect(after).toContain('karpenter.sh/capacity-type In on-demand, spot');
+    expect(after).toContain('karpenter.k8s.aws/instance-category In c, m, r');
+    expect(row.textContent).not.toContain('{');
+  });
+
+  it('copies the manifests', async () => {
+    const user = userEvent.setup();
+    const writeText = jest.spyOn(window.navigator.clipboard, 'writeText');
+    await renderWithBackend(<RequestDetailPage id="req-1" />, backendWith());
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Copy manifests' }),
+    );
+
+    await waitFor(() =>
+      expect(writeText).toHaveBeenCalledWith(preview.manifestsYaml),
+    );
+    expect(await screen.findByText('Copied.')).toHaveAttribute(
+      'role',
+      'status',
+    );
+  });
+
+  it('shows an applied request the preview it was approved on, and says so', async () => {
+    const applied = {
+      ...pendingRequest,
+      state: 'applied' as const,
+      decisions: [
+        ...pendingRequest.decisions,
+        {
+          actor: 'user:default/approver',
+          decision: 'approve' as const,
+          comment: 'sized right',
+          createdAt: '2026-11-24T11:05:00.000Z',
+        },
+      ],
+    };
+    const { calls } = await renderWithBackend(
+      <RequestDetailPage id="req-1" />,
+      backendWith(applied, applied, {
+        ...previewBody,
+        approvedAt: '2026-11-24T11:05:00.000Z',
+      }),
+    );
+
+    expect(
+      await screen.findByRole('note', { name: 'Approved preview' }),
+    ).toHaveTextContent(
+      'As approved on 2026-11-24 11:05 UTC by bob, approver: the preview the approvers saw, kept with the approval.',
+    );
+    expect(screen.getByText('What was approved')).toBeVisible();
+    expect(
+      await screen.findByRole('grid', { name: 'Changes' }),
+    ).toHaveTextContent('spec.limits.cpu');
+    expect(screen.getByLabelText('Manifests')).toHaveTextContent(
+      'kind: NodePool',
+    );
+    expect(
+      calls.filter(c => c.path === '/requests/req-1/preview'),
+    ).toHaveLength(1);
+  });
+
+  it('says when an approved request has no kept preview (approved before it was kept)', async () => {
+    const applied = { ...pendingRequest, state: 'applied' as const };
+    await renderWithBackend(<RequestDetailPage id="req-1" />, call =>
+      call.path === '/requests/req-1/preview'
+        ? jsonResponse(
+            409,
+            errorBody(409, 'ConflictError', 'request req-1 is applied'),
+          )
+        : backendWith(applied, applied)(call),
+    );
+
+    expect(
+      await screen.findByText(/approved before the portal kept the preview/),
+    ).toBeVisible();
   });
 
   it('offers Cancel, not Approve, to the requester', async () => {
@@ -311,7 +488,7 @@ describe('RequestDetailPage', () => {
       await screen.findByRole('button', { name: 'Cancel request' }),
     );
 
-    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Approve…' })).toBeNull();
     await waitFor(() =>
       expect(calls.some(c => c.path === '/requests/req-1/cancel')).toBe(true),
     );
@@ -328,12 +505,19 @@ describe('RequestDetailPage', () => {
     );
 
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Approve' }),
+      await screen.findByRole('button', { name: 'Approve…' }),
+    );
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Approve',
+      }),
     );
 
+    // The dialog closes so the refusal is readable on the page.
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'no longer within policy (HTTP 409)',
     );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('says so when the request stopped being pending (409) instead of failing the page', async () => {
@@ -349,7 +533,7 @@ describe('RequestDetailPage', () => {
     expect(
       await screen.findByText('The request is no longer pending'),
     ).toBeVisible();
-    expect(screen.getByRole('button', { name: 'Approve' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Approve…' })).toBeVisible();
     expect(screen.queryByText(/only available to members/)).toBeNull();
   });
 
@@ -365,7 +549,7 @@ describe('RequestDetailPage', () => {
       'Could not load the preview of this request',
     );
     expect(alert).toHaveTextContent('no request req-1 (HTTP 404)');
-    expect(screen.getByRole('button', { name: 'Approve' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Approve…' })).toBeVisible();
   });
 
   it("shows the backend's failure of the preview with a retry", async () => {
@@ -446,7 +630,7 @@ describe('RequestDetailPage live updates', () => {
       backend.route,
       { signals },
     );
-    await screen.findByRole('button', { name: 'Approve' });
+    await screen.findByRole('button', { name: 'Approve…' });
     expect(facts()).toHaveTextContent('State: pending');
     const before = reads(calls);
 
@@ -463,7 +647,7 @@ describe('RequestDetailPage live updates', () => {
       events: ['pool.created', 'request.approved'],
     });
     await waitFor(() => expect(facts()).toHaveTextContent('State: approved'));
-    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Approve…' })).toBeNull();
     expect(reads(calls)).toBe(before + 1);
     expect(screen.queryByText(/install the signals plugin/)).toBeNull();
   });
@@ -472,7 +656,7 @@ describe('RequestDetailPage live updates', () => {
     jest.useFakeTimers();
     const backend = decidedElsewhere();
     await renderWithBackend(<RequestDetailPage id="req-1" />, backend.route);
-    await screen.findByRole('button', { name: 'Approve' });
+    await screen.findByRole('button', { name: 'Approve…' });
     expect(
       screen.getByText(
         'Updates every 15 s; install the signals plugin for live updates.',

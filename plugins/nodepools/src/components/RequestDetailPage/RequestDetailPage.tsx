@@ -11,7 +11,7 @@ import { LoadErrorAlert } from '../LoadErrorAlert';
 import { PollingNote } from '../PollingNote';
 import { RequestActions } from '../RequestActions';
 import { DecisionsList } from './DecisionsList';
-import { RequestPreviewLoader } from './RequestPreviewLoader';
+import { APPROVED_STATES, RequestPreviewLoader } from './RequestPreviewLoader';
 import { RequestSummary } from './RequestSummary';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -86,12 +86,19 @@ export function RequestDetailPage(props: RequestDetailPageProps) {
           history.retry();
         }}
       />
-      <Section title="What it would change">
-        {record.state === 'pending' ? (
+      <Section
+        title={
+          APPROVED_STATES.includes(record.state)
+            ? 'What was approved'
+            : 'What it would change'
+        }
+      >
+        {record.state === 'pending' ||
+        APPROVED_STATES.includes(record.state) ? (
           <RequestPreviewLoader request={record} />
         ) : (
           <Text color="secondary">
-            {`The request is ${record.state}: the preview is only worked out while a request is pending.`}
+            {`The request is ${record.state}: the preview is only worked out while a request is pending, and kept once it is approved.`}
           </Text>
         )}
       </Section>

@@ -1,22 +1,44 @@
 import {
-  CellText,
+  Cell,
   Column,
   Row,
   TableBody,
   TableHeader,
   TableRoot,
+  Text,
 } from '@backstage/ui';
 import type {
   DriftImpact,
   FieldChange,
 } from '@nodepools/plugin-nodepools-common';
-import { formatValue } from '../../lib/format';
+import { valueLines } from '../../lib/format';
 
 const IMPACT_LABELS: Record<DriftImpact, string> = {
   none: 'no node replaced',
   'nodes-not-fitting': 'replaces nodes that no longer fit',
   'all-nodes': 'replaces every node',
 };
+
+/**
+ * A cell whose text wraps instead of being cut off: field paths and values (requirements, taints)
+ * are long, and an approver has to read all of it. One line per requirement or taint.
+ */
+function WrappedCell({ lines }: { lines: string[] }) {
+  return (
+    <Cell>
+      {lines.map((line, i) => (
+        <Text
+          key={i}
+          as="p"
+          variant="body-medium"
+          style={{ overflowWrap: 'anywhere', margin: 0 }}
+        >
+          {line}
+        </Text>
+      ))}
+    </Cell>
+  );
+}
 
 /**
  * Field / before / after / impact for every field the request changes in the NodePool; with other
@@ -45,10 +67,10 @@ export function DiffTable({
       <TableBody items={rows}>
         {({ id, change }) => (
           <Row id={id}>
-            <CellText title={change.path} />
-            <CellText title={formatValue(change.before)} />
-            <CellText title={formatValue(change.after)} />
-            <CellText title={IMPACT_LABELS[change.impact]} />
+            <WrappedCell lines={[change.path]} />
+            <WrappedCell lines={valueLines(change.before)} />
+            <WrappedCell lines={valueLines(change.after)} />
+            <WrappedCell lines={[IMPACT_LABELS[change.impact]]} />
           </Row>
         )}
       </TableBody>
