@@ -95,7 +95,24 @@ export async function startControlPlane(
         return handle(existing, files, true);
       // Leftovers of a crashed or half-stopped run would hold ports and data: clear them.
       await stopControlPlane(layout.stateDir);
-      return startFresh(options, layout, files, onProgress);
+      // A port freePort handed out can be taken by another process before ours binds it (two
+      // suites starting planes at once): start again on other ports, a bounded number of times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await startFresh(options, layout, files, onProgress);
+        } catch (error) {
+          const message =
+            error instanceof Error ? error.message : String(error);
+          if (attempt >= PORT_CLASH_ATTEMPTS || !PORT_CLASH.test(message))
+            throw error;
+          onProgress({
+            step: 'start',
+            message: `a port was taken by another process before ours bound it (attempt ${attempt}); starting again on other ports`,
+            elapsedMs: 0,
+          });
+          await stopControlPlane(layout.stateDir);
+        }
+      }
     },
     {
       onWait: pid =>
@@ -107,6 +124,10 @@ export async function startControlPlane(
     },
   );
 }
+
+/** What a process's log says when a port it was given is already taken. */
+const PORT_CLASH = /address already in use/;
+const PORT_CLASH_ATTEMPTS = 3;
 
 async function startFresh(
   options: StartControlPlaneOptions,

@@ -264,7 +264,11 @@ describeApiServer(
         async () => (await stateOf(second.id)) === 'applied',
         20_000,
       );
-      // In the first pass after the change, with no backoff left over from relay A.
+      // In the first pass after the change, with no backoff left over from relay A. (A pass is
+      // recorded when it ends, which can be a moment after it has marked the request applied.)
+      await eventually('the pass after the change recorded', async () =>
+        passes.some(p => p.startedAt >= changedAt),
+      );
       const after = passes.filter(p => p.startedAt >= changedAt);
       expect(after[0].health).toMatchObject({
         state: 'healthy',
