@@ -67,6 +67,10 @@ export interface ControlPlane extends ControlPlaneConnection {
   stop(): Promise<StopResult>;
 }
 
+/** What a process's log says when a port it was given is already taken. */
+const PORT_CLASH = /address already in use/;
+const PORT_CLASH_ATTEMPTS = 3;
+
 /**
  * Starts etcd and kube-apiserver (building them first if needed), installs the Karpenter CRDs
  * and a sample EC2NodeClass, writes a kubeconfig and `connection.json`, and returns once the
@@ -124,10 +128,6 @@ export async function startControlPlane(
     },
   );
 }
-
-/** What a process's log says when a port it was given is already taken. */
-const PORT_CLASH = /address already in use/;
-const PORT_CLASH_ATTEMPTS = 3;
 
 async function startFresh(
   options: StartControlPlaneOptions,
