@@ -23,13 +23,18 @@ export function LimitsPreview({ request }: { request: NewRequest }) {
     [api, key],
   );
   const problems = inputProblemsOf(preview.error);
+  // Violations are sentences that name the limit; the schema's field errors need their field.
   const messages = [
-    ...(preview.value?.preview.policy.violations ?? []),
-    ...(problems?.fieldErrors ?? []),
-    ...(problems?.violations ?? []),
-  ]
-    .filter(p => aboutLimits(p.path))
-    .map(p => `${p.path}: ${p.message}`);
+    ...[
+      ...(preview.value?.preview.policy.violations ?? []),
+      ...(problems?.violations ?? []),
+    ]
+      .filter(v => aboutLimits(v.path))
+      .map(v => v.message),
+    ...(problems?.fieldErrors ?? [])
+      .filter(e => aboutLimits(e.path))
+      .map(e => `${e.path}: ${e.message}`),
+  ];
 
   return (
     <>

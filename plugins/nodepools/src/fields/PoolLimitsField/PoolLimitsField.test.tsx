@@ -72,7 +72,8 @@ describe('PoolLimitsField', () => {
         violations: [
           {
             path: 'spec.limits.cpu',
-            message: 'exceeds the per-pool maximum of 64',
+            message:
+              "CPU limit 128 is above this cluster's per-pool maximum of 64",
             asked: '128',
             allowed: '64',
           },
@@ -92,8 +93,9 @@ describe('PoolLimitsField', () => {
     );
 
     expect(
+      // The sentence as it is, not prefixed with the field path.
       await screen.findByText(
-        'spec.limits.cpu: exceeds the per-pool maximum of 64',
+        "CPU limit 128 is above this cluster's per-pool maximum of 64",
         undefined,
         { timeout: 3000 },
       ),
