@@ -4,7 +4,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { inputProblemsOf } from '../../api/inputProblems';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import type { NewRequest } from '../../api/types';
-import { CostSummary } from '../../components/RequestPreviewSection/CostSummary';
+import { LimitsSummary } from './LimitsSummary';
 import { PreviewWarnings } from '../../components/RequestPreviewSection/PreviewWarnings';
 
 /** Whether a field error or violation is about the limits or the budget they draw on. */
@@ -42,7 +42,7 @@ export function LimitsPreview({ request }: { request: NewRequest }) {
       {preview.value && (
         <>
           <PreviewWarnings warnings={preview.value.warnings} />
-          <CostSummary preview={preview.value.preview} />
+          <LimitsSummary preview={preview.value.preview} />
         </>
       )}
       {messages.length > 0 && (
