@@ -15,6 +15,7 @@ export {
 export {
   NodePoolClusterPickerFieldExtension,
   NodePoolLimitsFieldExtension,
+  NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
   NodePoolRequestCheckFieldExtension,
 } from './legacy/fieldExtensions';

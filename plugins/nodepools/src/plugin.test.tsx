@@ -48,6 +48,7 @@ describe('nodepools plugin', () => {
       'scaffolder-form-field:nodepools/cluster-picker',
       'scaffolder-form-field:nodepools/node-class-picker',
       'scaffolder-form-field:nodepools/pool-limits',
+      'scaffolder-form-field:nodepools/pool-name',
       'scaffolder-form-field:nodepools/request-check',
     ];
     const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');

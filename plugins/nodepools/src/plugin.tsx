@@ -93,6 +93,14 @@ export const poolLimitsField = FormFieldBlueprint.make({
   },
 });
 
+/** Scaffolder field `NodePoolName`: the pool name checked as typed, with the NodePool's name. */
+export const poolNameField = FormFieldBlueprint.make({
+  name: 'pool-name',
+  params: {
+    field: () => import('./fields/formFields').then(m => m.poolNameFormField),
+  },
+});
+
 /** Scaffolder field `NodePoolNodeClassPicker`: the node classes the cluster allows and has Ready. */
 export const nodeClassPickerField = FormFieldBlueprint.make({
   name: 'node-class-picker',
@@ -124,6 +132,7 @@ export const nodePoolsPlugin = createFrontendPlugin({
     teamPoolsEntityCard,
     ownerPoolsEntityCard,
     clusterPickerField,
+    poolNameField,
     poolLimitsField,
     nodeClassPickerField,
     requestCheckField,

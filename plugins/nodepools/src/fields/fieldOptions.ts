@@ -5,6 +5,7 @@ import {
   validateNodeClass,
 } from './NodeClassPickerField';
 import { PoolLimitsField } from './PoolLimitsField';
+import { PoolNameField, validatePoolName } from './PoolNameField';
 import type { PoolLimitsValue } from './PoolLimitsField/previewInput';
 import { RequestCheckField, validateRequestCheck } from './RequestCheckField';
 import type { RequestVerdict } from './RequestCheckField/RequestCheck';
@@ -29,6 +30,13 @@ export const clusterPickerOptions: FieldOptions<string> = {
 export const poolLimitsOptions: FieldOptions<PoolLimitsValue> = {
   name: 'NodePoolLimits',
   component: PoolLimitsField,
+};
+
+/** `ui:field: NodePoolName`. */
+export const poolNameOptions: FieldOptions<string> = {
+  name: 'NodePoolName',
+  component: PoolNameField,
+  validation: validatePoolName,
 };
 
 /** `ui:field: NodePoolNodeClassPicker`. */

@@ -3,6 +3,7 @@ import {
   clusterPickerOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
+  poolNameOptions,
   requestCheckOptions,
 } from './fieldOptions';
 
@@ -11,6 +12,9 @@ export const clusterPickerFormField = createFormField(clusterPickerOptions);
 
 /** `ui:field: NodePoolLimits`. */
 export const poolLimitsFormField = createFormField(poolLimitsOptions);
+
+/** `ui:field: NodePoolName`. */
+export const poolNameFormField = createFormField(poolNameOptions);
 
 /** `ui:field: NodePoolNodeClassPicker`. */
 export const nodeClassPickerFormField = createFormField(nodeClassPickerOptions);

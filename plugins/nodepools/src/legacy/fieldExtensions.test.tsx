@@ -24,6 +24,7 @@ import * as formFields from '../fields/formFields';
 import {
   NodePoolClusterPickerFieldExtension,
   NodePoolLimitsFieldExtension,
+  NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
   NodePoolRequestCheckFieldExtension,
   nodePoolsApiRef,
@@ -37,6 +38,7 @@ const appFields = (
   <ScaffolderFieldExtensions>
     <NodePoolClusterPickerFieldExtension />
     <NodePoolNodeClassPickerFieldExtension />
+    <NodePoolNameFieldExtension />
     <NodePoolLimitsFieldExtension />
     <NodePoolRequestCheckFieldExtension />
   </ScaffolderFieldExtensions>
@@ -171,6 +173,7 @@ describe('legacy scaffolder field extensions', () => {
     expect(names).toEqual([
       'NodePoolClusterPicker',
       'NodePoolLimits',
+      'NodePoolName',
       'NodePoolNodeClassPicker',
       'NodePoolRequestCheck',
     ]);

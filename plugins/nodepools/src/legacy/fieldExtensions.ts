@@ -3,6 +3,7 @@ import {
   clusterPickerOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
+  poolNameOptions,
   requestCheckOptions,
 } from '../fields/fieldOptions';
 import { nodePoolsLegacyPlugin } from './plugin';
@@ -21,6 +22,11 @@ export const NodePoolNodeClassPickerFieldExtension =
   nodePoolsLegacyPlugin.provide(
     createScaffolderFieldExtension(nodeClassPickerOptions),
   );
+
+/** `ui:field: NodePoolName`: the pool name checked as typed, with the NodePool's name. */
+export const NodePoolNameFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(poolNameOptions),
+);
 
 /** `ui:field: NodePoolLimits`: limits with the team's budget left and the cost ceiling. */
 export const NodePoolLimitsFieldExtension = nodePoolsLegacyPlugin.provide(
