@@ -18,6 +18,7 @@ export {
   NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
   NodePoolRequestCheckFieldExtension,
+  NodePoolTeamPickerFieldExtension,
 } from './legacy/fieldExtensions';
 export { legacyRootRouteRef as nodePoolsLegacyRouteRef } from './legacy/routes';
 export { nodePoolsApiRef } from './api/NodePoolsApi';

@@ -93,6 +93,14 @@ export const poolLimitsField = FormFieldBlueprint.make({
   },
 });
 
+/** Scaffolder field `NodePoolTeamPicker`: the user's teams, prefilled when there is one. */
+export const teamPickerField = FormFieldBlueprint.make({
+  name: 'team-picker',
+  params: {
+    field: () => import('./fields/formFields').then(m => m.teamPickerFormField),
+  },
+});
+
 /** Scaffolder field `NodePoolName`: the pool name checked as typed, with the NodePool's name. */
 export const poolNameField = FormFieldBlueprint.make({
   name: 'pool-name',
@@ -131,6 +139,7 @@ export const nodePoolsPlugin = createFrontendPlugin({
     poolStatusEntityCard,
     teamPoolsEntityCard,
     ownerPoolsEntityCard,
+    teamPickerField,
     clusterPickerField,
     poolNameField,
     poolLimitsField,

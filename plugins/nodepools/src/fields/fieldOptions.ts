@@ -10,6 +10,7 @@ import type { PoolLimitsValue } from './PoolLimitsField/previewInput';
 import { RequestCheckField, validateRequestCheck } from './RequestCheckField';
 import type { RequestVerdict } from './RequestCheckField/RequestCheck';
 import type { RequestKindUiOptions } from './requestKind';
+import { TeamPickerField } from './TeamPickerField';
 
 // One definition per `ui:field`, shared by the New Frontend System's form fields (formFields.ts)
 // and the legacy system's field extensions, so both apps render and validate the same way.
@@ -30,6 +31,12 @@ export const clusterPickerOptions: FieldOptions<string> = {
 export const poolLimitsOptions: FieldOptions<PoolLimitsValue> = {
   name: 'NodePoolLimits',
   component: PoolLimitsField,
+};
+
+/** `ui:field: NodePoolTeamPicker`. */
+export const teamPickerOptions: FieldOptions<string> = {
+  name: 'NodePoolTeamPicker',
+  component: TeamPickerField,
 };
 
 /** `ui:field: NodePoolName`. */

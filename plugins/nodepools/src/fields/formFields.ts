@@ -5,6 +5,7 @@ import {
   poolLimitsOptions,
   poolNameOptions,
   requestCheckOptions,
+  teamPickerOptions,
 } from './fieldOptions';
 
 /** `ui:field: NodePoolClusterPicker`. */
@@ -12,6 +13,9 @@ export const clusterPickerFormField = createFormField(clusterPickerOptions);
 
 /** `ui:field: NodePoolLimits`. */
 export const poolLimitsFormField = createFormField(poolLimitsOptions);
+
+/** `ui:field: NodePoolTeamPicker`. */
+export const teamPickerFormField = createFormField(teamPickerOptions);
 
 /** `ui:field: NodePoolName`. */
 export const poolNameFormField = createFormField(poolNameOptions);

@@ -27,6 +27,7 @@ import {
   NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
   NodePoolRequestCheckFieldExtension,
+  NodePoolTeamPickerFieldExtension,
   nodePoolsApiRef,
 } from '../legacy';
 
@@ -38,6 +39,7 @@ const appFields = (
   <ScaffolderFieldExtensions>
     <NodePoolClusterPickerFieldExtension />
     <NodePoolNodeClassPickerFieldExtension />
+    <NodePoolTeamPickerFieldExtension />
     <NodePoolNameFieldExtension />
     <NodePoolLimitsFieldExtension />
     <NodePoolRequestCheckFieldExtension />
@@ -176,6 +178,7 @@ describe('legacy scaffolder field extensions', () => {
       'NodePoolName',
       'NodePoolNodeClassPicker',
       'NodePoolRequestCheck',
+      'NodePoolTeamPicker',
     ]);
 
     let collected: string[] = [];

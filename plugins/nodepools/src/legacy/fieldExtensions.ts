@@ -5,6 +5,7 @@ import {
   poolLimitsOptions,
   poolNameOptions,
   requestCheckOptions,
+  teamPickerOptions,
 } from '../fields/fieldOptions';
 import { nodePoolsLegacyPlugin } from './plugin';
 
@@ -22,6 +23,11 @@ export const NodePoolNodeClassPickerFieldExtension =
   nodePoolsLegacyPlugin.provide(
     createScaffolderFieldExtension(nodeClassPickerOptions),
   );
+
+/** `ui:field: NodePoolTeamPicker`: the user's teams, prefilled when there is one. */
+export const NodePoolTeamPickerFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(teamPickerOptions),
+);
 
 /** `ui:field: NodePoolName`: the pool name checked as typed, with the NodePool's name. */
 export const NodePoolNameFieldExtension = nodePoolsLegacyPlugin.provide(
