@@ -30,10 +30,15 @@ export async function requestPoolThroughTemplate(
     .first()
     .waitFor();
 
-  const team = page.getByRole('textbox', { name: 'Team' });
-  await team.click();
-  await team.fill(ask.teamTitle);
-  await page.getByRole('option', { name: ask.teamTitle }).first().click();
+  // The team picker lists the user's teams and has chosen already when there is one.
+  const team = page
+    .getByRole('button', { name: /Team/ })
+    .filter({ hasNotText: 'Loading' });
+  await team.waitFor();
+  if (!((await team.textContent()) ?? '').includes(ask.teamTitle)) {
+    await team.click();
+    await page.getByRole('option', { name: ask.teamTitle }).click();
+  }
   await page.getByRole('button', { name: /Cluster/ }).click();
   await page.getByRole('option', { name: ask.clusterTitle }).click();
   await page.getByRole('textbox', { name: 'Pool name' }).fill(ask.pool);

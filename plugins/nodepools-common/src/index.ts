@@ -12,6 +12,7 @@ export * from './model/PoolSpec';
 export * from './model/PoolRequest';
 export * from './policy/ClusterPolicy';
 export * from './policy/teamBudget';
+export * from './policy/budgetOutlook';
 export * from './policy/evaluatePolicy';
 export * from './render/manifestTypes';
 export * from './render/renderNodePool';

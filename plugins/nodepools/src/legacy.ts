@@ -15,8 +15,10 @@ export {
 export {
   NodePoolClusterPickerFieldExtension,
   NodePoolLimitsFieldExtension,
+  NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
   NodePoolRequestCheckFieldExtension,
+  NodePoolTeamPickerFieldExtension,
 } from './legacy/fieldExtensions';
 export { legacyRootRouteRef as nodePoolsLegacyRouteRef } from './legacy/routes';
 export { nodePoolsApiRef } from './api/NodePoolsApi';

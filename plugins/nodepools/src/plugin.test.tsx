@@ -48,7 +48,9 @@ describe('nodepools plugin', () => {
       'scaffolder-form-field:nodepools/cluster-picker',
       'scaffolder-form-field:nodepools/node-class-picker',
       'scaffolder-form-field:nodepools/pool-limits',
+      'scaffolder-form-field:nodepools/pool-name',
       'scaffolder-form-field:nodepools/request-check',
+      'scaffolder-form-field:nodepools/team-picker',
     ];
     const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
     const documented = new Set(

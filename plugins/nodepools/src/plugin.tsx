@@ -93,6 +93,22 @@ export const poolLimitsField = FormFieldBlueprint.make({
   },
 });
 
+/** Scaffolder field `NodePoolTeamPicker`: the user's teams, prefilled when there is one. */
+export const teamPickerField = FormFieldBlueprint.make({
+  name: 'team-picker',
+  params: {
+    field: () => import('./fields/formFields').then(m => m.teamPickerFormField),
+  },
+});
+
+/** Scaffolder field `NodePoolName`: the pool name checked as typed, with the NodePool's name. */
+export const poolNameField = FormFieldBlueprint.make({
+  name: 'pool-name',
+  params: {
+    field: () => import('./fields/formFields').then(m => m.poolNameFormField),
+  },
+});
+
 /** Scaffolder field `NodePoolNodeClassPicker`: the node classes the cluster allows and has Ready. */
 export const nodeClassPickerField = FormFieldBlueprint.make({
   name: 'node-class-picker',
@@ -123,7 +139,9 @@ export const nodePoolsPlugin = createFrontendPlugin({
     poolStatusEntityCard,
     teamPoolsEntityCard,
     ownerPoolsEntityCard,
+    teamPickerField,
     clusterPickerField,
+    poolNameField,
     poolLimitsField,
     nodeClassPickerField,
     requestCheckField,

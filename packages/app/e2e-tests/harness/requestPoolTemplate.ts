@@ -25,11 +25,16 @@ export async function requestPoolThroughTemplate(
     .first()
     .waitFor();
 
-  // Step 1: team (the catalog's owner picker), cluster (our picker), pool name.
-  const team = page.getByRole('textbox', { name: 'Team' });
-  await team.click();
-  await team.fill(ask.teamTitle);
-  await page.getByRole('option', { name: ask.teamTitle }).first().click();
+  // Step 1: team (our picker: the user's teams, chosen already when there is one), cluster (our
+  // picker), pool name.
+  const team = page
+    .getByRole('button', { name: /Team/ })
+    .filter({ hasNotText: 'Loading' });
+  await team.waitFor();
+  if (!((await team.textContent()) ?? '').includes(ask.teamTitle)) {
+    await team.click();
+    await page.getByRole('option', { name: ask.teamTitle }).click();
+  }
   await page.getByRole('button', { name: /Cluster/ }).click();
   await page.getByRole('option', { name: ask.clusterTitle }).click();
   await page.getByRole('textbox', { name: 'Pool name' }).fill(ask.pool);

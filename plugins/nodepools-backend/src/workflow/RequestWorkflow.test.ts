@@ -308,6 +308,45 @@ describe.each(databases.eachSupportedId())(
       },
     );
 
+    it("previews the team's budget with its pending requests reserved and how far over it is", async () => {
+      const { workflow } = await setup({
+        teamBudget: { cpu: '40', memory: '1Ti' },
+      });
+      await workflow.file(createRequest({ pool: 'one' }), people.bob);
+      await workflow.file(
+        createRequest({
+          pool: 'two',
+          spec: { ...createRequest().spec, namespaces: ['payments-2'] },
+        }),
+        people.bob,
+      );
+      // Another team's pending request takes nothing from this team's budget.
+      await workflow.file(
+        createRequest({
+          owner: 'group:default/search',
+          pool: 'other',
+          spec: { ...createRequest().spec, namespaces: ['search'] },
+        }),
+        people.carol,
+      );
+      const preview = await workflow.preview(
+        createRequest({
+          pool: 'three',
+          spec: {
+            ...createRequest().spec,
+            limits: { cpu: '24', memory: '64Gi' },
+            namespaces: ['payments-3'],
+          },
+        }),
+      );
+      // 40 CPU - 24 asked - 2 x 16 reserved = 16 over; the policy verdict ignores pending requests.
+      expect(preview.budget).toMatchObject({
+        over: { cpu: '16' },
+        reserved: { cpu: '32', memory: '128Gi', requests: 2 },
+      });
+      expect(preview.policy.allowed).toBe(true);
+    });
+
     it('re-checks the budget at approval time', async () => {
       const { workflow } = await setup({
         teamBudget: { cpu: '20', memory: '1Ti' },

@@ -109,6 +109,30 @@ export class RequestWorkflow {
     return cluster;
   }
 
+  /** The team's undecided requests on the cluster: the preview shows their limits as reserved. */
+  private async pendingOf(
+    store: NodePoolsStore,
+    cluster: string,
+    owner: string | undefined,
+  ): Promise<RequestRecord[]> {
+    if (!owner) return [];
+    const all: RequestRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listRequests({
+        state: ['pending'],
+        cluster,
+        owner,
+        order: 'oldest',
+        limit: 100,
+        cursor,
+      });
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all;
+  }
+
   /** The full preview of a request against the live pools, without writing anything. */
   async preview(
     raw: unknown,
@@ -150,6 +174,7 @@ export class RequestWorkflow {
       nodeCount: target?.status?.nodes,
       poolId: target?.id,
       generation: target ? target.generation + 1 : 1,
+      pending: await this.pendingOf(store, cluster.name, normalisedOwner(raw)),
     });
     if (!result.ok) {
       throw new FieldValidationError(

@@ -3,6 +3,7 @@ import {
   isDnsLabel,
   maxPoolNameLength,
   nodePoolName,
+  poolNameProblem,
   teamSlugOf,
   teamSlugProblem,
 } from './names';
@@ -70,5 +71,44 @@ describe('NodePool naming', () => {
     expect(
       teamSlugProblem({ namespace: 'x'.repeat(40), name: 'y'.repeat(40) }),
     ).toMatch(/longer than the 63/);
+  });
+});
+
+describe('poolNameProblem', () => {
+  it('says in words what a pool name may hold, never as a pattern', () => {
+    expect(poolNameProblem('gpu-batch', 'payments')).toBeUndefined();
+    expect(poolNameProblem('')).toBe('Enter a name for the pool');
+    expect(poolNameProblem('GPU')).toBe(
+      'Use lower-case letters only: Kubernetes names have no capitals',
+    );
+    expect(poolNameProblem('gpu_batch.v2')).toBe(
+      `Use only lower-case letters, digits and '-': "_", "." are not allowed`,
+    );
+    expect(poolNameProblem('gpu batch')).toBe(
+      "Use only lower-case letters, digits and '-': spaces are not allowed",
+    );
+    expect(poolNameProblem('-gpu')).toBe(
+      "Start and end the name with a letter or a digit, not '-'",
+    );
+    const team = 'a'.repeat(50);
+    expect(poolNameProblem('b'.repeat(12), team)).toBeUndefined();
+    expect(poolNameProblem('b'.repeat(13), team)).toBe(
+      `Use at most 12 characters, so that the NodePool name ${team}.… fits in 63`,
+    );
+  });
+
+  it('accepts exactly the names the request schema accepts for the team', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[-a-zA-Z0-9_. ]{0,70}$/),
+        fc.constantFrom('payments', 'a'.repeat(40)),
+        (name, team) => {
+          expect(poolNameProblem(name, team) === undefined).toBe(
+            isDnsLabel(name) && name.length <= maxPoolNameLength(team),
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

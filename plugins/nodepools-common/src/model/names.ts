@@ -65,3 +65,35 @@ export function nodePoolName(team: string, pool: string): string {
 export function maxPoolNameLength(team: string): number {
   return 63 - team.length - 1;
 }
+
+/**
+ * What is wrong with a pool name, in words a requester acts on (the form shows it as they type),
+ * or undefined when the name is fine. With the team known, it also checks that the NodePool name
+ * `<team>.<pool>` fits in the 63 characters of a label value.
+ */
+export function poolNameProblem(
+  pool: string,
+  team?: string,
+): string | undefined {
+  if (pool === '') return 'Enter a name for the pool';
+  if (/[A-Z]/.test(pool))
+    return 'Use lower-case letters only: Kubernetes names have no capitals';
+  const other = [...new Set(pool.replace(/[-a-z0-9]/g, ''))];
+  if (other.length > 0)
+    return `Use only lower-case letters, digits and '-': ${other
+      .map(c => (c === ' ' ? 'spaces' : `"${c}"`))
+      .join(', ')} ${
+      other.length === 1 && other[0] !== ' ' ? 'is' : 'are'
+    } not allowed`;
+  if (pool.startsWith('-') || pool.endsWith('-'))
+    return "Start and end the name with a letter or a digit, not '-'";
+  const max = team === undefined ? 63 : maxPoolNameLength(team);
+  if (pool.length > max)
+    return team === undefined
+      ? 'Use at most 63 characters'
+      : `Use at most ${max} characters, so that the NodePool name ${nodePoolName(
+          team,
+          '…',
+        )} fits in 63`;
+  return undefined;
+}

@@ -36,11 +36,16 @@ export interface ClusterFacts {
 
 const list = (values: readonly string[]) => values.join(', ');
 
+/** What the user calls each limit, in sentences. */
+const LIMIT_LABELS = { cpu: 'CPU', memory: 'Memory', gpu: 'GPU' } as const;
+/** The unit word after an amount: "32 CPU", "16Gi memory", "2 GPU". */
+const LIMIT_UNITS = { cpu: 'CPU', memory: 'memory', gpu: 'GPU' } as const;
+
 function subsetViolations(
   path: string,
   asked: readonly string[] | undefined,
   allowed: readonly string[],
-  what: string,
+  what: { one: string; many: string },
 ) {
   if (!asked) return [];
   const extra = asked.filter(v => !allowed.includes(v));
@@ -49,9 +54,11 @@ function subsetViolations(
     : [
         {
           path,
-          message: `${what} ${list(extra)} ${
+          message: `${extra.length === 1 ? what.one : what.many} ${list(
+            extra,
+          )} ${
             extra.length === 1 ? 'is' : 'are'
-          } not allowed on this cluster`,
+          } not allowed on this cluster, which allows ${list(allowed)}`,
           asked: list(asked),
           allowed: list(allowed),
         },
@@ -80,7 +87,7 @@ function limitViolations(
     ) {
       out.push({
         path: `spec.limits.${name}`,
-        message: `${name} limit ${asked} is below the smallest a pool may have (${min}): no node would ever fit`,
+        message: `${LIMIT_LABELS[name]} limit ${asked} is below this cluster's per-pool minimum of ${min}: no node would ever fit`,
         asked,
         allowed: `at least ${min}`,
       });
@@ -90,7 +97,7 @@ function limitViolations(
     ) {
       out.push({
         path: 'spec.limits.gpu',
-        message: `gpu limit ${asked} must be a whole number of GPUs`,
+        message: `GPU limit ${asked} must be a whole number of GPUs`,
         asked,
         allowed: 'a whole number such as 1 or 4',
       });
@@ -100,8 +107,8 @@ function limitViolations(
         path: `spec.limits.${name}`,
         message:
           max.nanos === 0n
-            ? `${name} is not offered on this cluster`
-            : `${name} limit ${asked} is above the largest a pool may have (${policy.maxPoolLimits[name]})`,
+            ? `${LIMIT_LABELS[name]} is not offered on this cluster`
+            : `${LIMIT_LABELS[name]} limit ${asked} is above this cluster's per-pool maximum of ${policy.maxPoolLimits[name]}`,
         asked,
         allowed: `at most ${policy.maxPoolLimits[name]}`,
       });
@@ -128,12 +135,17 @@ function budgetViolations(
     const after: Quantity = { nanos: used[name].nanos + parsed.quantity.nanos };
     if (compareQuantities(after, budget) > 0) {
       const remaining: Quantity = { nanos: budget.nanos - used[name].nanos };
+      const amount = (q: Quantity) =>
+        `${formatQuantity(q, style(name))} ${LIMIT_UNITS[name]}`;
       out.push({
         path: `spec.limits.${name}`,
-        message: `the team's ${name} across its pools on this cluster would be ${formatQuantity(
-          after,
-          style(name),
-        )}, above its budget of ${policy.teamBudget[name]}`,
+        message: `${
+          LIMIT_LABELS[name]
+        } limit ${asked} puts the team over its budget on this cluster by ${amount(
+          { nanos: after.nanos - budget.nanos },
+        )}: its budget is ${amount(budget)} and its other pools hold ${amount(
+          used[name],
+        )}`,
         asked,
         allowed: `at most ${formatQuantity(
           remaining.nanos > 0n ? remaining : { nanos: 0n },
@@ -156,13 +168,13 @@ function specViolations(
       'spec.requirements.architectures',
       r.architectures,
       policy.architectures,
-      'architectures',
+      { one: 'Architecture', many: 'Architectures' },
     ),
     ...subsetViolations(
       'spec.requirements.capacityTypes',
       r.capacityTypes,
       policy.capacityTypes,
-      'capacity types',
+      { one: 'Capacity type', many: 'Capacity types' },
     ),
     ...limitViolations(spec.limits, policy),
   ];
@@ -172,7 +184,7 @@ function specViolations(
     out.push({
       path: 'spec.requirements.instanceCategories',
       message:
-        'instance categories are not offered on this cluster: leave them out',
+        'Instance categories are not offered on this cluster: leave them out',
       asked: list(r.instanceCategories),
       allowed: 'none',
     });
@@ -182,7 +194,7 @@ function specViolations(
         'spec.requirements.instanceCategories',
         r.instanceCategories,
         policy.instanceCategories,
-        'instance categories',
+        { one: 'Instance category', many: 'Instance categories' },
       ),
     );
   }
@@ -193,7 +205,7 @@ function specViolations(
   ) {
     out.push({
       path: 'spec.requirements.minInstanceGeneration',
-      message: `instance generations older than ${policy.minInstanceGeneration} are not allowed`,
+      message: `Instance generation ${r.minInstanceGeneration} is older than this cluster allows: choose ${policy.minInstanceGeneration} or newer`,
       asked: String(r.minInstanceGeneration),
       allowed: `${policy.minInstanceGeneration} or newer`,
     });
@@ -201,7 +213,11 @@ function specViolations(
   if (!policy.nodeClasses.includes(spec.nodeClass)) {
     out.push({
       path: 'spec.nodeClass',
-      message: `node class ${spec.nodeClass} is not offered on this cluster`,
+      message: `Node class ${
+        spec.nodeClass
+      } is not offered on this cluster, which offers ${list(
+        policy.nodeClasses,
+      )}`,
       asked: spec.nodeClass,
       allowed: list(policy.nodeClasses),
     });
@@ -211,7 +227,7 @@ function specViolations(
   ) {
     out.push({
       path: 'spec.nodeClass',
-      message: `node class ${spec.nodeClass} does not exist in the cluster or is not Ready`,
+      message: `Node class ${spec.nodeClass} does not exist in the cluster or is not Ready`,
       asked: spec.nodeClass,
       allowed: list(facts.readyNodeClasses),
     });
@@ -221,7 +237,7 @@ function specViolations(
     out.push({
       path: 'spec.expireAfter',
       message:
-        'nodes must expire on this cluster so that AMI and security updates roll out',
+        'Nodes must expire on this cluster so that AMI and security updates roll out: choose a duration such as 720h',
       asked: expireAfter,
       allowed: 'a duration such as 720h',
     });
@@ -232,7 +248,11 @@ function specViolations(
   if (system.length > 0) {
     out.push({
       path: 'spec.namespaces',
-      message: `system namespaces ${list(system)} cannot be given to a team`,
+      message: `${system.length === 1 ? 'Namespace' : 'Namespaces'} ${list(
+        system,
+      )} ${
+        system.length === 1 ? 'is a system namespace' : 'are system namespaces'
+      } and cannot be given to a team`,
       asked: list(spec.namespaces),
     });
   }
@@ -259,7 +279,7 @@ function namespaceClaims(
       ? [
           {
             path: `spec.namespaces[${i}]`,
-            message: `namespace ${ns} already belongs to ${other}; a namespace can use the pools of one team only`,
+            message: `Namespace ${ns} already belongs to ${other}; a namespace can use the pools of one team only`,
             asked: ns,
           },
         ]
@@ -282,7 +302,7 @@ function existenceViolations(
     return [
       {
         path: 'pool',
-        message: `the team already has a pool named ${request.pool} on ${request.cluster}; request a change instead`,
+        message: `The team already has a pool named ${request.pool} on ${request.cluster}; request a change instead`,
         asked: request.pool,
       },
     ];
@@ -291,7 +311,7 @@ function existenceViolations(
     return [
       {
         path: 'pool',
-        message: `the team has no pool named ${request.pool} on ${request.cluster}`,
+        message: `The team has no pool named ${request.pool} on ${request.cluster}`,
         asked: request.pool,
       },
     ];
@@ -300,7 +320,7 @@ function existenceViolations(
     return [
       {
         path: 'pool',
-        message: `pool ${request.pool} is being decommissioned`,
+        message: `Pool ${request.pool} is being decommissioned`,
         asked: request.pool,
       },
     ];

@@ -246,6 +246,59 @@ describe('previewRequest', () => {
     });
   });
 
+  it("counts the team's pending requests as reserved, and says how far over the budget is", () => {
+    const batch = {
+      ...existing,
+      id: 'p2',
+      name: 'batch',
+      spec: { ...spec, limits: { cpu: '8', memory: '32Gi' } },
+    };
+    const pending = (
+      pool: string,
+      limits: PoolSpec['limits'] | undefined,
+      extra: Record<string, string> = {},
+    ) => ({
+      owner: 'group:default/payments',
+      cluster: 'local',
+      kind: 'create' as const,
+      pool,
+      spec: limits && { ...spec, limits },
+      ...extra,
+    });
+    const result = previewRequest({
+      request: {
+        ...request,
+        spec: { ...spec, limits: { cpu: '64', memory: '64Gi' } },
+      },
+      policy: defaultPolicy,
+      currentPools: [batch],
+      pending: [
+        pending('gpu', { cpu: '48', memory: '64Gi' }),
+        // A change counts its increase only: 8 -> 24 CPU reserves 16; 32Gi -> 16Gi frees nothing yet.
+        pending('batch', { cpu: '24', memory: '16Gi' }, { kind: 'update' }),
+        // Neither a decommission, another team, another cluster, nor this pool's own request.
+        pending('old', undefined, { kind: 'decommission' }),
+        pending(
+          'x',
+          { cpu: '50', memory: '1Gi' },
+          { owner: 'group:default/search' },
+        ),
+        pending('y', { cpu: '50', memory: '1Gi' }, { cluster: 'prod' }),
+        pending('pci', { cpu: '50', memory: '1Gi' }),
+      ],
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    // 128 CPU budget - 8 held - 64 asked - 64 reserved = 8 over; 512Gi - 32Gi - 64Gi - 64Gi = 352Gi.
+    expect(result.preview.budget).toEqual({
+      left: { cpu: '0', memory: '352Gi', gpu: '0' },
+      over: { cpu: '8' },
+      reserved: { cpu: '64', memory: '64Gi', gpu: '0', requests: 2 },
+    });
+    // What approval enforces stays as it was: pending requests are not part of the policy verdict.
+    expect(result.preview.policy.allowed).toBe(true);
+    expect(result.preview.budgetAfter.cpu).toBe('56');
+  });
+
   it('previews a decommission with nothing to apply and the budget given back', () => {
     const { spec: _s, ...target } = request;
     const result = previewRequest({

@@ -18,7 +18,17 @@ import {
   type ClusterFacts,
   type PolicyResult,
 } from '../policy/evaluatePolicy';
-import { teamBudgetRemaining, type ExistingPool } from '../policy/teamBudget';
+import {
+  budgetOutlook,
+  reservedByPending,
+  type BudgetOutlook,
+  type PendingLimits,
+} from '../policy/budgetOutlook';
+import {
+  teamBudgetRemaining,
+  teamUsage,
+  type ExistingPool,
+} from '../policy/teamBudget';
 import { formatQuantity } from '../quantity/Quantity';
 import type { Manifest, NodePoolManifest } from '../render/manifestTypes';
 import { renderNodePool } from '../render/renderNodePool';
@@ -47,6 +57,11 @@ export interface RequestPreview {
   cost?: CostEstimate;
   /** The team's remaining budget on the cluster once this request is applied. */
   budgetAfter: { cpu: string; memory: string; gpu: string };
+  /**
+   * The budget as the request form shows it: pending requests counted as reserved, and how far
+   * over rather than zero. Optional: previews kept before it existed do not have it.
+   */
+  budget?: BudgetOutlook;
   /** What the team puts in a Deployment to land on the pool. */
   workloadSnippet?: ReturnType<typeof workloadSnippet>;
 }
@@ -67,6 +82,8 @@ export interface PreviewInput {
   /** Nodes the pool has now, for the impact sentence. */
   nodeCount?: number;
   facts?: ClusterFacts;
+  /** Requests nobody has decided yet on the cluster; the team's count as reserved in `budget`. */
+  pending?: PendingLimits[];
   /** Ids to stamp into the rendering (a dry run uses placeholders). */
   poolId?: string;
   requestId?: string;
@@ -134,25 +151,37 @@ export function previewRequest(
         p.name === request.pool
       ),
   );
+  const afterwards: ExistingPool[] = [
+    ...others,
+    ...(request.kind === 'decommission'
+      ? []
+      : [
+          {
+            id: 'proposed',
+            owner: request.owner,
+            cluster: request.cluster,
+            name: request.pool,
+            phase: 'provisioning' as const,
+            spec: request.spec,
+          },
+        ]),
+  ];
   const remaining = teamBudgetRemaining(
     request.owner,
     request.cluster,
     policy,
-    [
-      ...others,
-      ...(request.kind === 'decommission'
-        ? []
-        : [
-            {
-              id: 'proposed',
-              owner: request.owner,
-              cluster: request.cluster,
-              name: request.pool,
-              phase: 'provisioning' as const,
-              spec: request.spec,
-            },
-          ]),
-    ],
+    afterwards,
+  );
+  const budget = budgetOutlook(
+    policy,
+    teamUsage(request.owner, request.cluster, afterwards),
+    reservedByPending(
+      request.owner,
+      request.cluster,
+      currentPools,
+      input.pending ?? [],
+      { exceptPool: request.pool },
+    ),
   );
 
   return {
@@ -180,6 +209,7 @@ export function previewRequest(
         memory: formatQuantity(remaining.memory, 'binary'),
         gpu: formatQuantity(remaining.gpu),
       },
+      budget,
       workloadSnippet:
         request.kind === 'decommission'
           ? undefined

@@ -5,10 +5,12 @@ import {
   validateNodeClass,
 } from './NodeClassPickerField';
 import { PoolLimitsField } from './PoolLimitsField';
+import { PoolNameField, validatePoolName } from './PoolNameField';
 import type { PoolLimitsValue } from './PoolLimitsField/previewInput';
 import { RequestCheckField, validateRequestCheck } from './RequestCheckField';
 import type { RequestVerdict } from './RequestCheckField/RequestCheck';
 import type { RequestKindUiOptions } from './requestKind';
+import { TeamPickerField } from './TeamPickerField';
 
 // One definition per `ui:field`, shared by the New Frontend System's form fields (formFields.ts)
 // and the legacy system's field extensions, so both apps render and validate the same way.
@@ -29,6 +31,19 @@ export const clusterPickerOptions: FieldOptions<string> = {
 export const poolLimitsOptions: FieldOptions<PoolLimitsValue> = {
   name: 'NodePoolLimits',
   component: PoolLimitsField,
+};
+
+/** `ui:field: NodePoolTeamPicker`. */
+export const teamPickerOptions: FieldOptions<string> = {
+  name: 'NodePoolTeamPicker',
+  component: TeamPickerField,
+};
+
+/** `ui:field: NodePoolName`. */
+export const poolNameOptions: FieldOptions<string> = {
+  name: 'NodePoolName',
+  component: PoolNameField,
+  validation: validatePoolName,
 };
 
 /** `ui:field: NodePoolNodeClassPicker`. */

@@ -3,7 +3,9 @@ import {
   clusterPickerOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
+  poolNameOptions,
   requestCheckOptions,
+  teamPickerOptions,
 } from './fieldOptions';
 
 /** `ui:field: NodePoolClusterPicker`. */
@@ -11,6 +13,12 @@ export const clusterPickerFormField = createFormField(clusterPickerOptions);
 
 /** `ui:field: NodePoolLimits`. */
 export const poolLimitsFormField = createFormField(poolLimitsOptions);
+
+/** `ui:field: NodePoolTeamPicker`. */
+export const teamPickerFormField = createFormField(teamPickerOptions);
+
+/** `ui:field: NodePoolName`. */
+export const poolNameFormField = createFormField(poolNameOptions);
 
 /** `ui:field: NodePoolNodeClassPicker`. */
 export const nodeClassPickerFormField = createFormField(nodeClassPickerOptions);

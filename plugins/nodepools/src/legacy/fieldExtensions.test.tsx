@@ -24,8 +24,10 @@ import * as formFields from '../fields/formFields';
 import {
   NodePoolClusterPickerFieldExtension,
   NodePoolLimitsFieldExtension,
+  NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
   NodePoolRequestCheckFieldExtension,
+  NodePoolTeamPickerFieldExtension,
   nodePoolsApiRef,
 } from '../legacy';
 
@@ -37,6 +39,8 @@ const appFields = (
   <ScaffolderFieldExtensions>
     <NodePoolClusterPickerFieldExtension />
     <NodePoolNodeClassPickerFieldExtension />
+    <NodePoolTeamPickerFieldExtension />
+    <NodePoolNameFieldExtension />
     <NodePoolLimitsFieldExtension />
     <NodePoolRequestCheckFieldExtension />
   </ScaffolderFieldExtensions>
@@ -171,8 +175,10 @@ describe('legacy scaffolder field extensions', () => {
     expect(names).toEqual([
       'NodePoolClusterPicker',
       'NodePoolLimits',
+      'NodePoolName',
       'NodePoolNodeClassPicker',
       'NodePoolRequestCheck',
+      'NodePoolTeamPicker',
     ]);
 
     let collected: string[] = [];

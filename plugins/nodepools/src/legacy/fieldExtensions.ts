@@ -3,7 +3,9 @@ import {
   clusterPickerOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
+  poolNameOptions,
   requestCheckOptions,
+  teamPickerOptions,
 } from '../fields/fieldOptions';
 import { nodePoolsLegacyPlugin } from './plugin';
 
@@ -21,6 +23,16 @@ export const NodePoolNodeClassPickerFieldExtension =
   nodePoolsLegacyPlugin.provide(
     createScaffolderFieldExtension(nodeClassPickerOptions),
   );
+
+/** `ui:field: NodePoolTeamPicker`: the user's teams, prefilled when there is one. */
+export const NodePoolTeamPickerFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(teamPickerOptions),
+);
+
+/** `ui:field: NodePoolName`: the pool name checked as typed, with the NodePool's name. */
+export const NodePoolNameFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(poolNameOptions),
+);
 
 /** `ui:field: NodePoolLimits`: limits with the team's budget left and the cost ceiling. */
 export const NodePoolLimitsFieldExtension = nodePoolsLegacyPlugin.provide(

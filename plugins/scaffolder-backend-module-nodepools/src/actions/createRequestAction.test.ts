@@ -229,7 +229,7 @@ describe('nodepools:request', () => {
             {
               path: 'spec.limits.cpu',
               message:
-                'cpu limit 400 is above the largest a pool may have (64)',
+                "CPU limit 400 is above this cluster's per-pool maximum of 64",
             },
           ],
         );
@@ -240,7 +240,7 @@ describe('nodepools:request', () => {
         contextWith(new Map()),
       ),
     ).rejects.toThrow(
-      'the cluster policy refuses this request: spec.limits.cpu: cpu limit 400 is above the largest a pool may have (64)',
+      "the cluster policy refuses this request: spec.limits.cpu: CPU limit 400 is above this cluster's per-pool maximum of 64",
     );
   });
 });

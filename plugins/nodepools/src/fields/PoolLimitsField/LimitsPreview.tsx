@@ -4,7 +4,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { inputProblemsOf } from '../../api/inputProblems';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import type { NewRequest } from '../../api/types';
-import { CostSummary } from '../../components/RequestPreviewSection/CostSummary';
+import { LimitsSummary } from './LimitsSummary';
 import { PreviewWarnings } from '../../components/RequestPreviewSection/PreviewWarnings';
 
 /** Whether a field error or violation is about the limits or the budget they draw on. */
@@ -23,13 +23,18 @@ export function LimitsPreview({ request }: { request: NewRequest }) {
     [api, key],
   );
   const problems = inputProblemsOf(preview.error);
+  // Violations are sentences that name the limit; the schema's field errors need their field.
   const messages = [
-    ...(preview.value?.preview.policy.violations ?? []),
-    ...(problems?.fieldErrors ?? []),
-    ...(problems?.violations ?? []),
-  ]
-    .filter(p => aboutLimits(p.path))
-    .map(p => `${p.path}: ${p.message}`);
+    ...[
+      ...(preview.value?.preview.policy.violations ?? []),
+      ...(problems?.violations ?? []),
+    ]
+      .filter(v => aboutLimits(v.path))
+      .map(v => v.message),
+    ...(problems?.fieldErrors ?? [])
+      .filter(e => aboutLimits(e.path))
+      .map(e => `${e.path}: ${e.message}`),
+  ];
 
   return (
     <>
@@ -37,7 +42,7 @@ export function LimitsPreview({ request }: { request: NewRequest }) {
       {preview.value && (
         <>
           <PreviewWarnings warnings={preview.value.warnings} />
-          <CostSummary preview={preview.value.preview} />
+          <LimitsSummary preview={preview.value.preview} />
         </>
       )}
       {messages.length > 0 && (

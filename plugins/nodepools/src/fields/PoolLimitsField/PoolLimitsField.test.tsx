@@ -64,6 +64,36 @@ describe('PoolLimitsField', () => {
     });
   });
 
+  it('says how far over the budget the limits go, and what pending requests reserve', async () => {
+    const body = pendingRequestPreviewBody();
+    body.preview = {
+      ...body.preview,
+      budget: {
+        left: { cpu: '0', memory: '448Gi', gpu: '0' },
+        over: { cpu: '32' },
+        reserved: { cpu: '16', memory: '64Gi', gpu: '0', requests: 2 },
+      },
+    };
+    await renderWithBackend(
+      <Harness initial={{ cpu: '128', memory: '64Gi' }} />,
+      () => jsonResponse(200, body),
+    );
+
+    expect(
+      await screen.findByText(
+        'Over by 32 CPU; 448Gi memory, 0 GPU left',
+        undefined,
+        {
+          timeout: 3000,
+        },
+      ),
+    ).toBeVisible();
+    expect(
+      screen.getByText('16 CPU, 64Gi memory reserved by 2 pending requests'),
+    ).toBeVisible();
+    expect(screen.queryByText(/^0 CPU/)).toBeNull();
+  });
+
   it('shows the limit problems the backend reports, and waits for typing to stop', async () => {
     const { calls } = await renderWithBackend(<Harness />, () =>
       jsonResponse(400, {
@@ -72,7 +102,8 @@ describe('PoolLimitsField', () => {
         violations: [
           {
             path: 'spec.limits.cpu',
-            message: 'exceeds the per-pool maximum of 64',
+            message:
+              "CPU limit 128 is above this cluster's per-pool maximum of 64",
             asked: '128',
             allowed: '64',
           },
@@ -92,8 +123,9 @@ describe('PoolLimitsField', () => {
     );
 
     expect(
+      // The sentence as it is, not prefixed with the field path.
       await screen.findByText(
-        'spec.limits.cpu: exceeds the per-pool maximum of 64',
+        "CPU limit 128 is above this cluster's per-pool maximum of 64",
         undefined,
         { timeout: 3000 },
       ),

@@ -8,22 +8,22 @@ export type DryRunOutcome =
   | { preview?: undefined; error: unknown };
 
 /**
- * Why the backend would refuse to file the request, one line per problem naming the field at
- * fault: the policy violations of the preview, the field errors of a 400, the reason of a 403.
+ * Why the backend would refuse to file the request, one line per problem: the policy violations
+ * (sentences that name what is wrong, so shown as they are), the field errors of a 400 (prefixed
+ * with their field: the schema's messages do not name it), the reason of a 403.
  * Empty when it would file it, and for errors that say nothing about the request (the backend
  * unreachable, say): those must not stop a form the backend may well accept.
  */
 export function refusalReasons(outcome: DryRunOutcome): string[] {
   if (outcome.preview) {
-    return outcome.preview.preview.policy.violations.map(
-      v => `${v.path}: ${v.message}`,
-    );
+    return outcome.preview.preview.policy.violations.map(v => v.message);
   }
   const problems = inputProblemsOf(outcome.error);
   if (problems) {
-    const lines = [...problems.fieldErrors, ...problems.violations].map(
-      p => `${p.path}: ${p.message}`,
-    );
+    const lines = [
+      ...problems.fieldErrors.map(p => `${p.path}: ${p.message}`),
+      ...problems.violations.map(v => v.message),
+    ];
     return lines.length > 0 ? lines : [backendMessage(outcome.error)];
   }
   if (ResponseError.is(outcome.error) && outcome.error.statusCode === 403) {

@@ -58,15 +58,15 @@ describe('validateRequestCheck', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('stops a request the policy refuses, naming the field at fault', async () => {
+  it('stops a request the policy refuses, in sentences rather than field paths', async () => {
     const { errors } = await validate(
       { ...form, limits: { cpu: '400', memory: '64Gi' } },
       dryRun,
     );
     // Both rules it breaks: the largest pool, and the team's budget across its pools.
     expect(errors).toEqual([
-      expect.stringMatching(/^spec\.limits\.cpu: .*400.*64/),
-      "spec.limits.cpu: the team's cpu across its pools on this cluster would be 400, above its budget of 128",
+      "CPU limit 400 is above this cluster's per-pool maximum of 64",
+      'CPU limit 400 puts the team over its budget on this cluster by 272 CPU: its budget is 128 CPU and its other pools hold 0 CPU',
     ]);
   });
 

@@ -1,0 +1,2 @@
+export { PoolNameField } from './PoolNameField';
+export { validatePoolName } from './validatePoolName';

@@ -1,0 +1,1 @@
+export { TeamPickerField } from './TeamPickerField';
