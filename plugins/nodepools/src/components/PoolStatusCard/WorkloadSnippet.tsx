@@ -1,8 +1,8 @@
-import { Button, Flex, Text } from '@backstage/ui';
+import { Text } from '@backstage/ui';
 import { teamSlug } from '@nodepools/plugin-nodepools-common';
-import { useState } from 'react';
 import { stringify } from 'yaml';
 import type { ClusterPolicySummary } from '../../api/types';
+import { CopyableCode } from '../CopyableCode';
 
 /**
  * The toleration and node selector a Deployment needs to land on the team's pools. Built the same
@@ -16,7 +16,6 @@ export function WorkloadSnippet({
   owner: string;
   policy?: ClusterPolicySummary;
 }) {
-  const [copied, setCopied] = useState<'yes' | 'failed' | undefined>();
   if (!policy?.taintKey || !policy.teamLabelKey) {
     return (
       <Text color="secondary">
@@ -37,36 +36,12 @@ export function WorkloadSnippet({
     ],
     nodeSelector: { [policy.teamLabelKey]: team },
   });
-  const copy = async () => {
-    try {
-      await window.navigator.clipboard.writeText(yaml);
-      setCopied('yes');
-    } catch {
-      // No clipboard access (an insecure origin, or the browser refused): the text stays selectable.
-      setCopied('failed');
-    }
-  };
   return (
-    <Flex direction="column" gap="2">
-      <pre
-        aria-label="Workload snippet"
-        // A scrollable region must take focus to be scrolled without a mouse (WCAG 2.1.1).
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        tabIndex={0}
-        style={{ margin: 0, overflow: 'auto' }}
-      >
-        <code>{yaml}</code>
-      </pre>
-      <Flex gap="3" align="center">
-        <Button variant="secondary" size="small" onPress={copy}>
-          Copy snippet
-        </Button>
-        <Text role="status" variant="body-small" color="secondary">
-          {copied === 'yes' && 'Copied: paste it into the pod spec.'}
-          {copied === 'failed' &&
-            'The browser did not allow copying: select the snippet and copy it.'}
-        </Text>
-      </Flex>
-    </Flex>
+    <CopyableCode
+      code={yaml}
+      label="Workload snippet"
+      subject="snippet"
+      copiedMessage="Copied: paste it into the pod spec."
+    />
   );
 }

@@ -4,11 +4,10 @@ import type { RequestPreview } from '@nodepools/plugin-nodepools-common';
 const money = (amount: number, currency: string) =>
   `${currency} ${Math.round(amount).toLocaleString('en-US')}`;
 
-/** The monthly ceiling of the limits and what remains of the team's budget afterwards. */
-export function CostSummary({ preview }: { preview: RequestPreview }) {
-  const { cost, budgetAfter } = preview;
+/** The monthly cost ceiling of a preview's limits, as a `dt`/`dd` pair of a description list. */
+export function CostCeilingEntry({ cost }: Pick<RequestPreview, 'cost'>) {
   return (
-    <dl style={{ margin: 0 }}>
+    <>
       <dt>
         <Text weight="bold">Monthly cost ceiling</Text>
       </dt>
@@ -22,6 +21,16 @@ export function CostSummary({ preview }: { preview: RequestPreview }) {
             : 'None: the pool is removed'}
         </Text>
       </dd>
+    </>
+  );
+}
+
+/** The monthly ceiling of the limits and what remains of the team's budget afterwards. */
+export function CostSummary({ preview }: { preview: RequestPreview }) {
+  const { cost, budgetAfter } = preview;
+  return (
+    <dl style={{ margin: 0 }}>
+      <CostCeilingEntry cost={cost} />
       <dt>
         <Text weight="bold">Team budget left on the cluster afterwards</Text>
       </dt>

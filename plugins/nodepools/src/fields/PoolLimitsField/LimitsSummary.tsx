@@ -1,8 +1,6 @@
 import { Text } from '@backstage/ui';
 import type { RequestPreview } from '@nodepools/plugin-nodepools-common';
-
-const money = (amount: number, currency: string) =>
-  `${currency} ${Math.round(amount).toLocaleString('en-US')}`;
+import { CostCeilingEntry } from '../../components/RequestPreviewSection/CostSummary';
 
 const UNITS = { cpu: 'CPU', memory: 'memory', gpu: 'GPU' } as const;
 const RESOURCES = ['cpu', 'memory', 'gpu'] as const;
@@ -45,24 +43,11 @@ export function reservedText(preview: RequestPreview): string | undefined {
  * its pending requests counted as reserved: what a requester needs while choosing the limits.
  */
 export function LimitsSummary({ preview }: { preview: RequestPreview }) {
-  const { cost } = preview;
   const budget = budgetText(preview);
   const reserved = reservedText(preview);
   return (
     <dl style={{ margin: 0 }}>
-      <dt>
-        <Text weight="bold">Monthly cost ceiling</Text>
-      </dt>
-      <dd style={{ marginLeft: 0 }}>
-        <Text>
-          {cost
-            ? `${money(cost.low, cost.currency)} – ${money(
-                cost.high,
-                cost.currency,
-              )} per month if the pool is full`
-            : 'None: the pool is removed'}
-        </Text>
-      </dd>
+      <CostCeilingEntry cost={preview.cost} />
       <dt>
         <Text weight="bold">Team budget left on the cluster afterwards</Text>
       </dt>
