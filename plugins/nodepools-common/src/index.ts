@@ -24,4 +24,5 @@ export * from './preview/observations';
 export * from './permissions';
 export * from './api/records';
 export * from './api/signals';
+export * from './api/serverVerdicts';
 export * from './status/limitsReached';

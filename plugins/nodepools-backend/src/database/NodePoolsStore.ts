@@ -14,7 +14,7 @@ import type {
   RequestState,
 } from '@nodepools/plugin-nodepools-common';
 import type { ResourceFilter } from '../permissions/resourceFilter';
-import type { ServerVerdicts } from '../workflow/serverVerdict';
+import type { ServerVerdicts } from '@nodepools/plugin-nodepools-common';
 
 /** Filters for listing pools. */
 export interface PoolQuery {

@@ -26,11 +26,8 @@ import {
 } from '../reconciler/observeNodeClasses';
 import type { RequestNotifier } from './RequestNotifier';
 import type { ClusterClient } from '../reconciler/ClusterClient';
-import {
-  refusalOf,
-  serverVerdicts,
-  type ServerVerdicts,
-} from './serverVerdict';
+import type { ServerVerdicts } from '@nodepools/plugin-nodepools-common';
+import { refusalOf, serverVerdicts } from './serverVerdict';
 
 /** Who is acting: the user's entity ref and the groups they belong to. */
 export interface Actor {

@@ -1,4 +1,8 @@
-import type { Manifest } from '@nodepools/plugin-nodepools-common';
+import type {
+  Manifest,
+  ServerVerdict,
+  ServerVerdicts,
+} from '@nodepools/plugin-nodepools-common';
 import type { ClusterClient } from '../reconciler/ClusterClient';
 import {
   ClusterApiError,
@@ -8,31 +12,6 @@ import type { KubeObject } from '../reconciler/KubeObject';
 
 /** How long a preview waits for the target API server before it answers without its verdict. */
 export const SERVER_VERDICT_TIMEOUT_MS = 2000;
-
-/** What the target cluster's API server said of one object the request would apply. */
-export interface ServerVerdict {
-  kind: string;
-  name: string;
-  /**
-   * `accepted`/`refused`: the API server's answer to a server-side dry-run apply; `unreachable`
-   * and `timeout`: no answer (the core's own checks are all there is); `skipped`: not asked, the
-   * message says why.
-   */
-  verdict: 'accepted' | 'refused' | 'unreachable' | 'timeout' | 'skipped';
-  /** The API server's own message when it refused; otherwise what happened, in a sentence. */
-  message: string;
-}
-
-/** The target API server's verdicts on a preview's objects; absent when the cluster has no url. */
-export interface ServerVerdicts {
-  cluster: string;
-  /**
-   * What answered: "Karpenter CRDs" (the reconciler may not read CRDs, so their version is not
-   * known; the verdict is still the installed CRDs' own).
-   */
-  validator: string;
-  verdicts: ServerVerdict[];
-}
 
 /**
  * Asks the target cluster's API server to validate the NodePools a request would apply: a

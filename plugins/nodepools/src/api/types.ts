@@ -12,6 +12,7 @@ import type {
   RequestKind,
   RequestPreview,
   RequestState,
+  ServerVerdicts,
 } from '@nodepools/plugin-nodepools-common';
 
 /** `GET /health`: whether the backend, its database and its cluster configuration are usable. */
@@ -170,23 +171,10 @@ export interface RequestPreviewResult {
   approvedAt?: string;
 }
 
-/** What the target API server said of one object of the request (server-side apply, dryRun=All). */
-export interface ServerVerdict {
-  kind: string;
-  name: string;
-  /** `unreachable`/`timeout`: no answer, only the portal's checks apply; `skipped`: not asked (message says why). */
-  verdict: 'accepted' | 'refused' | 'unreachable' | 'timeout' | 'skipped';
-  /** The API server's own message when refused; otherwise what happened. */
-  message: string;
-}
-
-/** The target API server's verdicts on a preview's objects. */
-export interface ServerVerdicts {
-  cluster: string;
-  /** What judged them, e.g. "Karpenter CRDs". */
-  validator: string;
-  verdicts: ServerVerdict[];
-}
+export type {
+  ServerVerdict,
+  ServerVerdicts,
+} from '@nodepools/plugin-nodepools-common';
 
 /** What a 400 from the backend says is wrong with the input, field by field. */
 export interface InputProblems {
