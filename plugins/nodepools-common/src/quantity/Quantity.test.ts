@@ -57,6 +57,11 @@ describe('parseQuantity', () => {
     });
   });
 
+  it('refuses suffixes that are names of Object.prototype (found by the property below)', () => {
+    for (const text of ['0valueOf', '1constructor', '2toString', '3__proto__'])
+      expect(parseQuantity(text)).toMatchObject({ ok: false });
+  });
+
   it('never throws, whatever it is given', () => {
     fc.assert(
       fc.property(fc.anything(), value => {

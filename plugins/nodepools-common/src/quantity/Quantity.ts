@@ -69,9 +69,10 @@ function scanNumber(text: string) {
 function scaleFor(
   suffix: string,
 ): { multiplier: bigint; exponent: number } | string {
-  if (suffix in BINARY_SUFFIXES)
+  // Own keys only: `in` would also find "valueOf", "constructor"... on the prototype.
+  if (Object.hasOwn(BINARY_SUFFIXES, suffix))
     return { multiplier: BINARY_SUFFIXES[suffix], exponent: 0 };
-  if (suffix in DECIMAL_SUFFIX_EXPONENTS) {
+  if (Object.hasOwn(DECIMAL_SUFFIX_EXPONENTS, suffix)) {
     return { multiplier: 1n, exponent: DECIMAL_SUFFIX_EXPONENTS[suffix] };
   }
   if (suffix[0] === 'e' || suffix[0] === 'E') {
