@@ -37,13 +37,13 @@ export {
   binaryPaths,
   karpenterBinaryPaths,
   GoMissingError,
-} from './build/ensureBinaries.ts';
+} from './goBuild/ensureBinaries.ts';
 export type {
   ControlPlaneBinaries,
   EnsureBinariesOptions,
   KarpenterBinaries,
-} from './build/ensureBinaries.ts';
-export { findGo } from './build/findGo.ts';
+} from './goBuild/ensureBinaries.ts';
+export { findGo } from './goBuild/findGo.ts';
 
 export { resolveLayout } from './util/resolveLayout.ts';
 export type { Layout, LayoutOptions } from './util/resolveLayout.ts';
@@ -71,7 +71,7 @@ export {
 export type { ApiServerSuite } from './jest/describeApiServer.ts';
 export { describeKarpenter } from './jest/describeKarpenter.ts';
 export type { KarpenterSuite } from './jest/describeKarpenter.ts';
-export { readBuildRecord } from './build/buildRecord.ts';
-export type { BuildRecord } from './build/buildRecord.ts';
+export { readBuildRecord } from './goBuild/buildRecord.ts';
+export type { BuildRecord } from './goBuild/buildRecord.ts';
 export { suiteNames, SUITE_LABEL } from './jest/suiteNames.ts';
 export type { SuiteNames } from './jest/suiteNames.ts';

@@ -1,7 +1,7 @@
-import { guideNodePool } from '@nodepools/crd-validation';
 import { describeApiServer } from './jest/describeApiServer.ts';
 import { KubeApiError } from './kube/KubeApiError.ts';
 import type { KubeObject } from './kube/resourcePath.ts';
+import { guideNodePool } from './testFixtures/productionGuideExamples.ts';
 
 /** The NodePool of Step 4 of the production guide, under a suite's own name. */
 function productionGuideNodePool(name: string): KubeObject {

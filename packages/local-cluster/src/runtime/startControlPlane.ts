@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { ensureBinaries } from '../build/ensureBinaries.ts';
+import { ensureBinaries } from '../goBuild/ensureBinaries.ts';
 import { bootstrapRbac } from '../kube/bootstrapRbac.ts';
 import { controlPlaneCrds } from '../kube/controlPlaneCrds.ts';
 import { applyCustomObject, installCrds } from '../kube/installCrds.ts';

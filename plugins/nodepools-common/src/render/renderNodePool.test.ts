@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { poolRequestSchema, type PoolSpecRequest } from '../model/PoolRequest';
 import { clusterPolicySchema } from '../policy/ClusterPolicy';
-import { guideNodePool as guideNodePoolExample } from '@nodepools/crd-validation';
+import { guideNodePool as guideNodePoolExample } from '@nodepools/local-cluster/testUtils';
 import { renderNodePool } from './renderNodePool';
 import {
   createRequestArbitrary,
