@@ -6,6 +6,7 @@
  */
 
 export { KARPENTER_VERSIONS, PINNED_VERSIONS } from './versions.ts';
+export { KARPENTER_VERSION } from './karpenterCrds/karpenterVersion.ts';
 export type { ControlPlaneVersions, KarpenterVersions } from './versions.ts';
 
 export { startControlPlane } from './runtime/startControlPlane.ts';
@@ -69,6 +70,12 @@ export {
   testControlPlane,
 } from './jest/describeApiServer.ts';
 export type { ApiServerSuite } from './jest/describeApiServer.ts';
+export { dryRunAll, refusalCauses } from './jest/dryRunAll.ts';
+export type {
+  DryRunAllOptions,
+  DryRunVerdict,
+  RefusalCause,
+} from './jest/dryRunAll.ts';
 export { describeKarpenter } from './jest/describeKarpenter.ts';
 export type { KarpenterSuite } from './jest/describeKarpenter.ts';
 export { readBuildRecord } from './goBuild/buildRecord.ts';
