@@ -73,6 +73,7 @@ export type { ApiServerSuite } from './jest/describeApiServer.ts';
 export { dryRunAll, refusalCauses } from './jest/dryRunAll.ts';
 export type {
   DryRunAllOptions,
+  DryRunObject,
   DryRunVerdict,
   RefusalCause,
 } from './jest/dryRunAll.ts';

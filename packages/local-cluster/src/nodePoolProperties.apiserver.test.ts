@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describeApiServer } from './jest/describeApiServer.ts';
 import { dryRunAll, refusalCauses } from './jest/dryRunAll.ts';
 import type { DryRunVerdict, RefusalCause } from './jest/dryRunAll.ts';
-import type { KubeObject } from './kube/resourcePath.ts';
 import { guideNodePool } from './testFixtures/productionGuideExamples.ts';
 import { validNodePool } from './__testUtils__/nodePoolArbitraries.ts';
 import {
@@ -52,10 +51,7 @@ describeApiServer(
     it('accepts every generated valid NodePool', async () => {
       await fc.assert(
         fc.asyncProperty(batchOf(validNodePool), async pools => {
-          const verdicts = await dryRunAll(
-            suite.client(),
-            pools as KubeObject[],
-          );
+          const verdicts = await dryRunAll(suite.client(), pools);
           expect(refused(pools, verdicts)).toEqual([]);
         }),
         PARAMETERS,
@@ -90,11 +86,9 @@ describeApiServer(
               return np;
             });
             // create, not apply: strict decoding then names an unknown field in its message.
-            const verdicts = await dryRunAll(
-              suite.client(),
-              pools as KubeObject[],
-              { verb: 'create' },
-            );
+            const verdicts = await dryRunAll(suite.client(), pools, {
+              verb: 'create',
+            });
             const unexpected = cases.flatMap(([np, mutation], i) => {
               const causes = refusalCauses(verdicts[i]);
               return refusedAsExpected(mutation, causes)

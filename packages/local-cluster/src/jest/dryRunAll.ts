@@ -21,11 +21,19 @@ export interface DryRunAllOptions {
   concurrency?: number;
 }
 
+/** What an object sent needs: its kind and name (typed manifests need no index signature). */
+export interface DryRunObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+}
+
 async function verdictOf(
   client: KubeClient,
-  object: KubeObject,
+  sent: DryRunObject,
   options: DryRunAllOptions,
 ): Promise<DryRunVerdict> {
+  const object = sent as KubeObject;
   try {
     const stored =
       options.verb === 'create'
@@ -57,7 +65,7 @@ async function verdictOf(
  */
 export async function dryRunAll(
   client: KubeClient,
-  objects: KubeObject[],
+  objects: readonly DryRunObject[],
   options: DryRunAllOptions = {},
 ): Promise<DryRunVerdict[]> {
   const concurrency = options.concurrency ?? 25;

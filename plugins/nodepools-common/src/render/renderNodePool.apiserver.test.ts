@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the test harness, a devDependency
 import {
   describeApiServer,
   dryRunAll,

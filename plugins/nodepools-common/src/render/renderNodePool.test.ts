@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { poolRequestSchema, type PoolSpecRequest } from '../model/PoolRequest';
 import { clusterPolicySchema } from '../policy/ClusterPolicy';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- test fixtures, a devDependency
 import { guideNodePool as guideNodePoolExample } from '@nodepools/local-cluster/testUtils';
 import { renderNodePool } from './renderNodePool';
 import {
