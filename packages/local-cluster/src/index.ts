@@ -6,6 +6,7 @@
  */
 
 export { KARPENTER_VERSIONS, PINNED_VERSIONS } from './versions.ts';
+export { KARPENTER_VERSION } from './karpenterCrds/karpenterVersion.ts';
 export type { ControlPlaneVersions, KarpenterVersions } from './versions.ts';
 
 export { startControlPlane } from './runtime/startControlPlane.ts';
@@ -37,13 +38,13 @@ export {
   binaryPaths,
   karpenterBinaryPaths,
   GoMissingError,
-} from './build/ensureBinaries.ts';
+} from './goBuild/ensureBinaries.ts';
 export type {
   ControlPlaneBinaries,
   EnsureBinariesOptions,
   KarpenterBinaries,
-} from './build/ensureBinaries.ts';
-export { findGo } from './build/findGo.ts';
+} from './goBuild/ensureBinaries.ts';
+export { findGo } from './goBuild/findGo.ts';
 
 export { resolveLayout } from './util/resolveLayout.ts';
 export type { Layout, LayoutOptions } from './util/resolveLayout.ts';
@@ -69,9 +70,16 @@ export {
   testControlPlane,
 } from './jest/describeApiServer.ts';
 export type { ApiServerSuite } from './jest/describeApiServer.ts';
+export { dryRunAll, refusalCauses } from './jest/dryRunAll.ts';
+export type {
+  DryRunAllOptions,
+  DryRunObject,
+  DryRunVerdict,
+  RefusalCause,
+} from './jest/dryRunAll.ts';
 export { describeKarpenter } from './jest/describeKarpenter.ts';
 export type { KarpenterSuite } from './jest/describeKarpenter.ts';
-export { readBuildRecord } from './build/buildRecord.ts';
-export type { BuildRecord } from './build/buildRecord.ts';
+export { readBuildRecord } from './goBuild/buildRecord.ts';
+export type { BuildRecord } from './goBuild/buildRecord.ts';
 export { suiteNames, SUITE_LABEL } from './jest/suiteNames.ts';
 export type { SuiteNames } from './jest/suiteNames.ts';

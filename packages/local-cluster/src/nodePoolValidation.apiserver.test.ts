@@ -1,7 +1,7 @@
-import { guideNodePool } from '@nodepools/crd-validation';
 import { describeApiServer } from './jest/describeApiServer.ts';
 import { KubeApiError } from './kube/KubeApiError.ts';
 import type { KubeObject } from './kube/resourcePath.ts';
+import { guideNodePool } from './testFixtures/productionGuideExamples.ts';
 
 /** The NodePool of Step 4 of the production guide, under a suite's own name. */
 function productionGuideNodePool(name: string): KubeObject {
@@ -126,5 +126,76 @@ describeApiServer('NodePool CRD rules on a real kube-apiserver', suite => {
     expect(error.status.message).toContain(
       'label domain "karpenter.k8s.aws" is restricted',
     );
+  });
+
+  it('defaults a left-out disruption block, and requires consolidateAfter in a given one', async () => {
+    const admin = suite.client();
+    const bare = productionGuideNodePool(
+      suite.name('no-disruption'),
+    ) as KubeObject & {
+      spec: Record<string, unknown>;
+    };
+    delete bare.spec.disruption;
+    const stored = await admin.create<KubeObject>(bare, {
+      dryRun: true,
+      fieldValidation: 'Strict',
+    });
+    expect(stored).toMatchObject({
+      spec: {
+        disruption: {
+          consolidateAfter: '0s',
+          consolidationPolicy: 'WhenEmptyOrUnderutilized',
+          budgets: [{ nodes: '10%' }],
+        },
+      },
+    });
+
+    const balanced = {
+      ...bare,
+      spec: { ...bare.spec, disruption: { consolidationPolicy: 'Balanced' } },
+    };
+    const error = await refusal(() => admin.create(balanced, { dryRun: true }));
+    expect(error.statusCode).toBe(422);
+    expect(error.status.details?.causes).toContainEqual(
+      expect.objectContaining({
+        field: 'spec.disruption.consolidateAfter',
+        message: 'Required value',
+      }),
+    );
+  });
+
+  it('allows the well-known karpenter.k8s.aws labels on the template', async () => {
+    const pool = withTemplate(
+      productionGuideNodePool(suite.name('aws-label')),
+      (_spec, template) => {
+        template.metadata = {
+          labels: { 'karpenter.k8s.aws/instance-family': 'm5' },
+        };
+      },
+    );
+    await expect(
+      suite.client().create(pool, { dryRun: true, fieldValidation: 'Strict' }),
+    ).resolves.toBeDefined();
+  });
+
+  it('refuses changing nodeClassRef.group on update (a transition rule), not on create', async () => {
+    const admin = suite.client();
+    const name = suite.name('immutable-group');
+    await admin.apply(productionGuideNodePool(name), 'nodepools-tests');
+    const moved = withTemplate(productionGuideNodePool(name), spec => {
+      spec.nodeClassRef = {
+        group: 'karpenter.kwok.sh',
+        kind: 'EC2NodeClass',
+        name: 'default',
+      };
+    });
+    const error = await refusal(() =>
+      admin.apply(moved, 'nodepools-tests', { dryRun: true }),
+    );
+    expect(error.statusCode).toBe(422);
+    expect(error.status.message).toContain('nodeClassRef.group is immutable');
+    const fresh = { ...moved, metadata: { name: suite.name('new-group') } };
+    await expect(admin.create(fresh, { dryRun: true })).resolves.toBeDefined();
+    await admin.delete(productionGuideNodePool(name));
   });
 });

@@ -1,7 +1,7 @@
-import { guideNodePool } from '@nodepools/crd-validation';
 import { describeApiServer } from './jest/describeApiServer.ts';
 import { KubeApiError } from './kube/KubeApiError.ts';
 import { KubeClient } from './kube/KubeClient.ts';
+import { guideNodePool } from './testFixtures/productionGuideExamples.ts';
 
 describeApiServer('RBAC with the control plane tokens', suite => {
   it('refuses NodePool creation to the low-privilege token (403) and lets the admin create it', async () => {

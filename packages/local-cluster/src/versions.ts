@@ -1,7 +1,4 @@
-// The data-only module, not the package index: `yarn cluster:start` runs this code with Node's
-// own type stripping, which cannot follow the index's extensionless imports.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { KARPENTER_VERSION } from '@nodepools/crd-validation/src/karpenterVersion.ts';
+import { KARPENTER_VERSION } from './karpenterCrds/karpenterVersion.ts';
 
 /**
  * Pinned versions of the control plane binaries.
@@ -25,8 +22,8 @@ export interface ControlPlaneVersions {
  * Pinned versions of what Karpenter mode adds (kube-scheduler and kube-controller-manager follow
  * `kubernetes` above).
  *
- * karpenter: the release whose CRDs the product targets, pinned once in crd-validation
- * (`KARPENTER_VERSION`), so the Karpenter that runs reads the schema the portal renders for and
+ * karpenter: the release whose CRDs the product targets, pinned once in
+ * `karpenterCrds/karpenterVersion.ts` (`KARPENTER_VERSION`), so the Karpenter that runs reads the schema the portal renders for and
  * the tests validate against.
  * kwok: v0.7.0, a release that builds with plain `go build` from its module (no replace directives).
  */

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { karpenterCrdsUnavailable } from '@nodepools/crd-validation';
-import { binariesCached, ensureBinaries } from '../build/ensureBinaries.ts';
-import { findGo } from '../build/findGo.ts';
+import { binariesCached, ensureBinaries } from '../goBuild/ensureBinaries.ts';
+import { findGo } from '../goBuild/findGo.ts';
+import { karpenterCrdsUnavailable } from '../karpenterCrds/karpenterModule.ts';
 import { readJsonFile } from '../runtime/LaunchPlan.ts';
 import type { ControlPlanePids } from '../runtime/LaunchPlan.ts';
 import { startControlPlane } from '../runtime/startControlPlane.ts';

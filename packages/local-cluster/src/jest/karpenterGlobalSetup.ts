@@ -1,9 +1,9 @@
+import { binariesCached, ensureBinaries } from '../goBuild/ensureBinaries.ts';
+import { findGo } from '../goBuild/findGo.ts';
 import {
   karpenterCrdsUnavailable,
   karpenterModuleDir,
-} from '@nodepools/crd-validation';
-import { binariesCached, ensureBinaries } from '../build/ensureBinaries.ts';
-import { findGo } from '../build/findGo.ts';
+} from '../karpenterCrds/karpenterModule.ts';
 import { printProgress, stepReporter } from '../util/progress.ts';
 import { resolveLayout } from '../util/resolveLayout.ts';
 import { PINNED_VERSIONS } from '../versions.ts';

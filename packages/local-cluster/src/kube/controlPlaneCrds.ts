@@ -1,10 +1,6 @@
 import path from 'node:path';
-// Data-only modules of crd-validation, not its index: `yarn cluster:start` runs this code with
-// Node's own type stripping, which cannot follow the index's extensionless imports.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { karpenterCrdPath } from '@nodepools/crd-validation/src/karpenterCrdFiles.ts';
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { karpenterModuleDir } from '@nodepools/crd-validation/src/karpenterModule.ts';
+import { karpenterCrdPath } from '../karpenterCrds/karpenterCrdFiles.ts';
+import { karpenterModuleDir } from '../karpenterCrds/karpenterModule.ts';
 import { crdFilesIn, readCrdFiles } from './installCrds.ts';
 import type { KubeObject } from './resourcePath.ts';
 

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { KarpenterBinaries } from '../build/ensureBinaries.ts';
+import type { KarpenterBinaries } from '../goBuild/ensureBinaries.ts';
 import type { KubeClient } from '../kube/KubeClient.ts';
 import { isProcessAlive } from '../util/isProcessAlive.ts';
 import {

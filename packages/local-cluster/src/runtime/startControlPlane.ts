@@ -1,43 +1,31 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { ensureBinaries } from '../build/ensureBinaries.ts';
-import { bootstrapRbac } from '../kube/bootstrapRbac.ts';
+import { ensureBinaries } from '../goBuild/ensureBinaries.ts';
+import type { ControlPlaneBinaries } from '../goBuild/ensureBinaries.ts';
 import { controlPlaneCrds } from '../kube/controlPlaneCrds.ts';
-import { applyCustomObject, installCrds } from '../kube/installCrds.ts';
-import { KubeClient } from '../kube/KubeClient.ts';
-import { SAMPLE_EC2_NODE_CLASS } from '../kube/sampleEc2NodeClass.ts';
-import { SAMPLE_KWOK_NODE_CLASS } from '../kube/sampleKwokNodeClass.ts';
-import { findSetpriv } from '../util/findSetpriv.ts';
-import { freePort } from '../util/freePort.ts';
-import { isProcessAlive } from '../util/isProcessAlive.ts';
+import type { KubeClient } from '../kube/KubeClient.ts';
 import { printProgress, stepReporter } from '../util/progress.ts';
 import type { ProgressListener } from '../util/progress.ts';
 import { resolveLayout } from '../util/resolveLayout.ts';
 import type { Layout, LayoutOptions } from '../util/resolveLayout.ts';
-import { tailFile } from '../util/tailFile.ts';
 import { withDirLock } from '../util/withDirLock.ts';
 import { PINNED_VERSIONS } from '../versions.ts';
 import type { ControlPlaneVersions } from '../versions.ts';
-import { etcdArgs, kubeApiserverArgs } from './controlPlaneArgs.ts';
-import {
-  karpenterProcesses,
-  startKarpenterProcesses,
-} from './karpenterProcesses.ts';
-import { KUBECONFIG_CONTEXTS } from './ControlPlaneConnection.ts';
+import { connectionRecord } from './connectionRecord.ts';
 import type { ControlPlaneConnection } from './ControlPlaneConnection.ts';
-import {
-  CONTROL_PLANE_USERS,
-  createTokens,
-  renderTokenAuthFile,
-} from './controlPlaneUsers.ts';
+import { healthyConnection } from './healthyConnection.ts';
+import { installClusterObjects } from './installClusterObjects.ts';
+import { startKarpenterProcesses } from './karpenterProcesses.ts';
+import { allocatePorts, launchProcesses } from './launchProcesses.ts';
 import { readJsonFile, writeJsonFile } from './LaunchPlan.ts';
 import type { ControlPlanePids } from './LaunchPlan.ts';
+import { prepareStateDir } from './prepareStateDir.ts';
 import { renderKubeconfig } from './renderKubeconfig.ts';
-import { spawnSupervisor } from './spawnSupervisor.ts';
+import { startFailure } from './startFailure.ts';
 import { stateFiles } from './stateFiles.ts';
 import type { StateFiles } from './stateFiles.ts';
-import { runningProcesses, stopControlPlane } from './stopControlPlane.ts';
+import { stopControlPlane } from './stopControlPlane.ts';
 import type { StopResult } from './stopControlPlane.ts';
+import { waitForReady } from './waitForReady.ts';
 
 /** Options of {@link startControlPlane}. */
 export interface StartControlPlaneOptions extends LayoutOptions {
@@ -129,18 +117,13 @@ export async function startControlPlane(
   );
 }
 
-async function startFresh(
-  options: StartControlPlaneOptions,
-  { cacheDir, repoRoot }: Layout,
-  files: StateFiles,
+/** Ensures the binaries of the mode, and says so when they all came from the cache. */
+async function binariesStage(
+  versions: ControlPlaneVersions,
+  karpenterMode: boolean,
+  cacheDir: string,
   onProgress: ProgressListener,
-): Promise<ControlPlane> {
-  const versions = options.versions ?? PINNED_VERSIONS;
-  const karpenterMode = options.karpenter === true;
-  // The CRDs first: without them (no Go and not in the module cache) nothing is worth building.
-  const crdsStep = stepReporter('crds', onProgress);
-  const crds = controlPlaneCrds(karpenterMode, crdsStep.report);
-
+): Promise<{ binaries: ControlPlaneBinaries; binariesMs: number }> {
   const binariesStep = stepReporter('binaries', onProgress);
   const binaries = await ensureBinaries({
     versions,
@@ -157,96 +140,57 @@ async function startFresh(
           : ''
       })`,
     );
+  return { binaries, binariesMs };
+}
 
-  for (const dir of [files.etcdDataDir, files.certDir])
-    fs.rmSync(dir, { recursive: true, force: true });
-  for (const log of [
-    files.etcdLog,
-    files.apiserverLog,
-    files.supervisorLog,
-    files.schedulerLog,
-    files.controllerManagerLog,
-    files.kwokLog,
-    files.karpenterLog,
-  ])
-    fs.rmSync(log, { force: true });
-  fs.mkdirSync(files.certDir, { recursive: true, mode: 0o700 });
-
-  const tokens = createTokens();
-  fs.writeFileSync(files.tokenFile, renderTokenAuthFile(tokens), {
-    mode: 0o600,
-  });
-  const keys = crypto.generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-  fs.writeFileSync(files.serviceAccountPublicKey, keys.publicKey, {
-    mode: 0o600,
-  });
-  fs.writeFileSync(files.serviceAccountPrivateKey, keys.privateKey, {
-    mode: 0o600,
-  });
-
-  const ports = {
-    etcdClient: await freePort(),
-    etcdPeer: await freePort(),
-    apiserver: await freePort(),
-  };
-  const karpenterPorts = {
-    kwokServer: await freePort(),
-    karpenterMetrics: await freePort(),
-    karpenterHealth: await freePort(),
-  };
-  const step = stepReporter('start', onProgress);
-  const setpriv = findSetpriv();
-  const supervisorPid = spawnSupervisor(
-    {
-      stateDir: files.stateDir,
-      pidFile: files.pidFile,
-      watchPid: options.watchPid,
-      removeStateDirOnWatchdog: options.removeStateDirOnWatchdog,
-      setpriv,
-      processes: [
-        {
-          name: 'etcd',
-          command: binaries.etcd,
-          args: etcdArgs(files, ports),
-          logFile: files.etcdLog,
-        },
-        {
-          name: 'kube-apiserver',
-          command: binaries.kubeApiserver,
-          args: kubeApiserverArgs(files, ports),
-          logFile: files.apiserverLog,
-        },
-      ],
-      ...(binaries.karpenter
-        ? {
-            later: karpenterProcesses(
-              binaries.karpenter,
-              {
-                kubeconfig: files.kubeconfig,
-                serviceAccountPrivateKey: files.serviceAccountPrivateKey,
-                servingCert: files.servingCert,
-                ports: karpenterPorts,
-              },
-              files,
-            ),
-          }
-        : {}),
-    },
-    repoRoot,
+/**
+ * One start in a cleared state dir, in stages: CRDs located, binaries ensured, state dir prepared
+ * (credentials), processes launched, API server ready, cluster objects installed, kubeconfig
+ * written, Karpenter mode's processes started, `connection.json` written. A failure stops what
+ * started and carries the logs' tails.
+ */
+async function startFresh(
+  options: StartControlPlaneOptions,
+  { cacheDir, repoRoot }: Layout,
+  files: StateFiles,
+  onProgress: ProgressListener,
+): Promise<ControlPlane> {
+  const versions = options.versions ?? PINNED_VERSIONS;
+  const karpenterMode = options.karpenter === true;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 180_000;
+  // The CRDs first: without them (no Go and not in the module cache) nothing is worth building.
+  const crds = controlPlaneCrds(
+    karpenterMode,
+    stepReporter('crds', onProgress).report,
   );
+  const { binaries, binariesMs } = await binariesStage(
+    versions,
+    karpenterMode,
+    cacheDir,
+    onProgress,
+  );
+  const tokens = prepareStateDir(files);
+  const ports = await allocatePorts();
+
+  const step = stepReporter('start', onProgress);
+  const supervisorPid = launchProcesses(files, {
+    binaries,
+    ports,
+    watchPid: options.watchPid,
+    removeStateDirOnWatchdog: options.removeStateDirOnWatchdog,
+    repoRoot,
+  });
   step.report(
-    `etcd on 127.0.0.1:${ports.etcdClient}, kube-apiserver on 127.0.0.1:${
-      ports.apiserver
+    `etcd on 127.0.0.1:${
+      ports.controlPlane.etcdClient
+    }, kube-apiserver on 127.0.0.1:${
+      ports.controlPlane.apiserver
     } (supervisor pid ${supervisorPid}${
       options.watchPid ? `, stops when pid ${options.watchPid} exits` : ''
     })`,
   );
 
-  const server = `https://127.0.0.1:${ports.apiserver}`;
+  const server = `https://127.0.0.1:${ports.controlPlane.apiserver}`;
   let admin: KubeClient | undefined;
   try {
     admin = await waitForReady(
@@ -254,17 +198,19 @@ async function startFresh(
       tokens.admin,
       files,
       supervisorPid,
-      options.readyTimeoutMs ?? 180_000,
+      readyTimeoutMs,
     );
     const readyMs = step.elapsedMs();
     step.report('kube-apiserver /readyz ok');
-    await bootstrapRbac(admin);
-    const crdNames = await installCrds(admin, crds);
-    const crdsEstablishedMs = step.elapsedMs();
-    step.report(`CRDs Established: ${crdNames.join(', ')}`);
-    await applyCustomObject(
+    let crdsEstablishedMs = 0;
+    const crdNames = await installClusterObjects(
       admin,
-      karpenterMode ? SAMPLE_KWOK_NODE_CLASS : SAMPLE_EC2_NODE_CLASS,
+      crds,
+      karpenterMode,
+      names => {
+        crdsEstablishedMs = step.elapsedMs();
+        step.report(`CRDs Established: ${names.join(', ')}`);
+      },
     );
     // Before the Karpenter-mode processes start: they connect with the admin context.
     fs.writeFileSync(
@@ -282,8 +228,8 @@ async function startFresh(
         admin,
         files,
         supervisorPid,
-        karpenterPorts.karpenterHealth,
-        options.readyTimeoutMs ?? 180_000,
+        ports.karpenter.karpenterHealth,
+        readyTimeoutMs,
       );
       karpenterReadyMs = step.elapsedMs();
       step.report('Karpenter /readyz ok, kube-controller-manager running');
@@ -291,37 +237,15 @@ async function startFresh(
 
     const pids = readJsonFile<ControlPlanePids>(files.pidFile);
     if (!pids) throw new Error(`The supervisor wrote no ${files.pidFile}`);
-    const connection: ControlPlaneConnection = {
+    const connection = connectionRecord(files, {
       server,
       caData: admin.credentials.caData,
       tokens,
-      users: {
-        admin: CONTROL_PLANE_USERS.admin.name,
-        reconciler: CONTROL_PLANE_USERS.reconciler.name,
-        lowPrivilege: CONTROL_PLANE_USERS.lowPrivilege.name,
-        noAccess: CONTROL_PLANE_USERS.noAccess.name,
-      },
-      kubeconfigPath: files.kubeconfig,
-      contexts: KUBECONFIG_CONTEXTS,
-      etcdUrl: `http://127.0.0.1:${ports.etcdClient}`,
+      ports,
       versions,
+      binaries,
       pids,
-      stateDir: files.stateDir,
-      startedAt: new Date().toISOString(),
-      crds: crdNames,
-      ...(binaries.karpenter
-        ? {
-            karpenter: {
-              versions: binaries.karpenter.versions,
-              nodeClassRef: {
-                group: 'karpenter.kwok.sh',
-                kind: 'KWOKNodeClass',
-                name: SAMPLE_KWOK_NODE_CLASS.metadata.name,
-              },
-              metricsUrl: `http://127.0.0.1:${karpenterPorts.karpenterMetrics}/metrics`,
-            },
-          }
-        : {}),
+      crdNames,
       timings: {
         binariesMs,
         readyMs,
@@ -329,113 +253,15 @@ async function startFresh(
         ...(karpenterReadyMs !== undefined ? { karpenterReadyMs } : {}),
         totalFromSpawnMs: step.elapsedMs(),
       },
-    };
+    });
     writeJsonFile(files.connectionFile, connection);
     step.report(`ready: ${server}; kubeconfig ${files.kubeconfig}`);
     return handle(connection, files, false);
   } catch (error) {
     await stopControlPlane(files.stateDir);
-    throw new Error(
-      `${
-        (error as Error).message
-      }\n--- kube-apiserver.log (tail) ---\n${tailFile(files.apiserverLog)}\n` +
-        `--- etcd.log (tail) ---\n${tailFile(
-          files.etcdLog,
-        )}\n--- supervisor.log ---\n${tailFile(files.supervisorLog)}${
-          karpenterMode
-            ? `\n--- karpenter.log (tail) ---\n${tailFile(
-                files.karpenterLog,
-              )}\n--- kube-controller-manager.log (tail) ---\n${tailFile(
-                files.controllerManagerLog,
-              )}\n--- kube-scheduler.log (tail) ---\n${tailFile(
-                files.schedulerLog,
-              )}\n--- kwok.log (tail) ---\n${tailFile(files.kwokLog)}`
-            : ''
-        }`,
-    );
+    throw startFailure(error, files, karpenterMode);
   } finally {
     admin?.close();
-  }
-}
-
-/** Polls `/readyz` until it answers ok; fails early if the supervisor (and so a child) died. */
-async function waitForReady(
-  server: string,
-  token: string,
-  files: StateFiles,
-  supervisorPid: number,
-  timeoutMs: number,
-): Promise<KubeClient> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError = 'serving certificate not written yet';
-  for (;;) {
-    if (!isProcessAlive(supervisorPid)) {
-      throw new Error(`The control plane exited during start (${lastError})`);
-    }
-    const pem = readCompletePem(files.servingCert);
-    if (pem) {
-      const client = new KubeClient({
-        server,
-        token,
-        caData: Buffer.from(pem).toString('base64'),
-      });
-      try {
-        await client.request('GET', '/readyz', { timeoutMs: 5_000 });
-        return client;
-      } catch (error) {
-        lastError = (error as Error).message;
-        client.close();
-      }
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `kube-apiserver not ready after ${timeoutMs}ms: ${lastError}`,
-      );
-    }
-    await new Promise(r => setTimeout(r, 150));
-  }
-}
-
-/** The serving cert bundle once both PEM blocks (cert and CA) are fully written. */
-function readCompletePem(file: string): string | undefined {
-  try {
-    const pem = fs.readFileSync(file, 'utf8');
-    return (pem.match(/-----END CERTIFICATE-----/g) ?? []).length >= 2
-      ? pem
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The connection of a running, ready control plane in this state dir, if there is one. */
-async function healthyConnection(
-  files: StateFiles,
-): Promise<ControlPlaneConnection | undefined> {
-  const connection = readJsonFile<ControlPlaneConnection>(files.connectionFile);
-  if (!connection) return undefined;
-  const alive = runningProcesses(files.stateDir).map(p => p.name);
-  const needed = [
-    'supervisor',
-    'etcd',
-    'kubeApiserver',
-    ...(connection.karpenter
-      ? ['kubeScheduler', 'kubeControllerManager', 'kwok', 'karpenter']
-      : []),
-  ];
-  if (!needed.every(name => alive.includes(name))) return undefined;
-  const client = new KubeClient({
-    server: connection.server,
-    caData: connection.caData,
-    token: connection.tokens.admin,
-  });
-  try {
-    await client.request('GET', '/readyz', { timeoutMs: 5_000 });
-    return connection;
-  } catch {
-    return undefined;
-  } finally {
-    client.close();
   }
 }
 

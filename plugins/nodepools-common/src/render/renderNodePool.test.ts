@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { poolRequestSchema, type PoolSpecRequest } from '../model/PoolRequest';
 import { clusterPolicySchema } from '../policy/ClusterPolicy';
-import { guideNodePool as guideNodePoolExample } from '@nodepools/crd-validation';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- test fixtures, a devDependency
+import { guideNodePool as guideNodePoolExample } from '@nodepools/local-cluster/testUtils';
 import { renderNodePool } from './renderNodePool';
 import {
   createRequestArbitrary,

@@ -6,7 +6,7 @@ import {
   KarpenterModuleUnavailableError,
   karpenterCrdsUnavailable,
   locateKarpenterModule,
-} from './karpenterModule';
+} from './karpenterModule.ts';
 
 const VERSION = 'v0.0.1-test';
 

@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { findGo } from './findGo.ts';
+import { findGo } from '../goBuild/findGo.ts';
 import { KARPENTER_VERSION } from './karpenterVersion.ts';
 
-// Relative imports here carry `.ts`: local-cluster imports this file from code that Node runs
-// with its own type stripping (`yarn cluster:start`), which resolves no extensionless import.
+// Relative imports carry `.ts`, as everywhere in this package: `yarn cluster:start` runs this
+// code with Node's own type stripping, which resolves no extensionless import.
 
 /** Which copy: the AWS provider's (with its extra label rules) or the provider-neutral core. */
 export type KarpenterCrdProvider = 'aws' | 'core';
@@ -36,7 +36,7 @@ export class KarpenterModuleUnavailableError extends Error {
 }
 
 const printProgress = (message: string) => {
-  process.stderr.write(`[crd-validation] ${message}\n`);
+  process.stderr.write(`[local-cluster] ${message}\n`);
 };
 
 // The module cache spells upper-case letters as "!" plus the lower-case letter.
