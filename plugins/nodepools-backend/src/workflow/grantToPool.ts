@@ -60,37 +60,32 @@ export function grantToPool(
       `pool ${request.pool} no longer exists on ${request.cluster}`,
     );
   const { version, ...before } = current;
-  if (request.kind === 'update') {
-    const patch = {
-      spec: request.spec!,
-      description: request.justification,
-      generation: current.generation + 1,
-      approvedRequestId: request.id,
-    };
-    return {
-      pool: { id: current.id, version, patch },
-      event: {
-        poolId: current.id,
-        requestId: request.id,
-        type: 'pool.updated',
-        actor: actor.userRef,
-        message: `pool ${current.name} spec approved as generation ${patch.generation}`,
-      },
-      granted: { ...before, ...patch, updatedAt: now },
-    };
-  }
-  const patch = {
-    phase: 'decommissioning' as const,
-    approvedRequestId: request.id,
-  };
+  const generation = current.generation + 1;
+  const [patch, type, message] =
+    request.kind === 'update'
+      ? ([
+          {
+            spec: request.spec!,
+            description: request.justification,
+            generation,
+            approvedRequestId: request.id,
+          },
+          'pool.updated',
+          `pool ${current.name} spec approved as generation ${generation}`,
+        ] as const)
+      : ([
+          { phase: 'decommissioning', approvedRequestId: request.id },
+          'pool.decommissioning',
+          `pool ${current.name} approved for removal`,
+        ] as const);
   return {
     pool: { id: current.id, version, patch },
     event: {
       poolId: current.id,
       requestId: request.id,
-      type: 'pool.decommissioning',
+      type,
       actor: actor.userRef,
-      message: `pool ${current.name} approved for removal`,
+      message,
     },
     granted: { ...before, ...patch, updatedAt: now },
   };
