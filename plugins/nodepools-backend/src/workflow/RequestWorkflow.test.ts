@@ -1,3 +1,4 @@
+// Over 300 lines: the whole request lifecycle through the facade, on every database, in one suite.
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {

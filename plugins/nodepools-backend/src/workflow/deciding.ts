@@ -99,13 +99,13 @@ async function checkWithServer(
 }
 
 /** Who may decide, on what: everything that refuses a decision before anything is written. */
-function assertMayDecide(
+function assertMayDecide<R extends RequestRecord>(
   ctx: WorkflowContext,
-  request: RequestRecord | undefined,
+  request: R | undefined,
   id: string,
   actor: Actor,
   now: string,
-): asserts request is RequestRecord {
+): asserts request is R {
   if (!request) throw new NotFoundError(`no request ${id}`);
   if (request.state !== 'pending')
     throw new ConflictError(`request ${id} is ${request.state}, not pending`);
@@ -134,7 +134,7 @@ async function decideOnce(
   const read = await tx.getRequest(id);
   const now = ctx.now().toISOString();
   assertMayDecide(ctx, read, id, actor, now);
-  const { version, ...request } = read as typeof read & { version: number };
+  const { version, ...request } = read;
   const made: DecisionRecord = {
     actor: actor.userRef,
     decision,
