@@ -176,6 +176,22 @@ describe.each(databases.eachSupportedId())(
             now,
           ),
         ).toBe(false);
+        // One checked row, stale: nothing is written before it is checked.
+        expect(
+          await tx.recordChange(
+            {
+              pool: {
+                id: 'p1',
+                version: poolVersion + 7,
+                patch: { phase: 'decommissioning' },
+              },
+              events: [
+                { poolId: 'p1', type: 'pool.decommissioning', message: 'no' },
+              ],
+            },
+            now,
+          ),
+        ).toBe(false);
         await tx.insertPool(pool('p2'));
       });
 

@@ -154,17 +154,26 @@ async function insertEventRow(
 }
 
 /**
- * Writes one change and its history in `db` (a transaction of its own, or a savepoint inside the
- * caller's): the version-checked rows first, then the inserts and the events. Returns what it
- * wrote, or undefined, having written nothing, when a checked row had changed since it was read.
+ * Writes one change and its history in `db`: the version-checked rows first, then the inserts and
+ * the events. Returns what it wrote, or undefined, having written nothing, when a checked row had
+ * changed since it was read. Outside a transaction it opens one; inside the caller's, a savepoint
+ * undoes the first checked row when the second is stale (with one, nothing is written before it).
  */
 export async function writeChange(
   db: Knex | Knex.Transaction,
   change: RecordedChange,
   now: string,
 ): Promise<Written[] | undefined> {
+  const checkedRows = [change.request, change.pool].filter(
+    row => row && 'version' in row,
+  ).length;
+  const inTransaction = (db as Knex.Transaction).isTransaction === true;
+  const atomically = <T>(fn: (trx: Knex.Transaction) => Promise<T>) =>
+    inTransaction && checkedRows < 2
+      ? fn(db as Knex.Transaction)
+      : db.transaction(fn);
   try {
-    return await db.transaction(async trx => {
+    return await atomically(async trx => {
       const written: Written[] = [];
       const { request, pool } = change;
       const checked = (entry: Written | undefined) => {
