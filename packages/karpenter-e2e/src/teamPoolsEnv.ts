@@ -13,6 +13,7 @@ import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import { DatabaseNodePoolsStore } from '@nodepools/plugin-nodepools-backend/src/database/DatabaseNodePoolsStore';
 import { NodePoolsReconciler } from '@nodepools/plugin-nodepools-backend/src/reconciler/NodePoolsReconciler';
 import { RequestWorkflow } from '@nodepools/plugin-nodepools-backend/src/workflow/RequestWorkflow';
+import { parsePoolRequest } from '@nodepools/plugin-nodepools-backend/src/workflow/parsePoolRequest';
 import { kwokClusterPolicy } from './kwokClusterPolicy';
 
 /** The cluster's name in the backend config. */
@@ -63,7 +64,7 @@ export async function teamPoolsEnv(
       '',
     )}`;
     const filed = await workflow.file(
-      { cluster: CLUSTER, ...request },
+      parsePoolRequest({ cluster: CLUSTER, ...request }),
       { userRef: member, ownershipRefs: [member, owner] },
     );
     return workflow.decide(filed.id, approver, 'approve');

@@ -3,6 +3,7 @@ import { clusterPolicySchema } from '@nodepools/plugin-nodepools-common';
 import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import type { Knex } from 'knex';
 import { DatabaseNodePoolsStore } from '../database/DatabaseNodePoolsStore';
+import { parsePoolRequest } from '../workflow/parsePoolRequest';
 import { RequestWorkflow, type Actor } from '../workflow/RequestWorkflow';
 
 /** A config with one cluster; policy overrides merge over the defaults. */
@@ -61,6 +62,11 @@ export function createRequest(overrides: Record<string, unknown> = {}) {
     },
     ...overrides,
   };
+}
+
+/** {@link createRequest} parsed as the route parses a body, for the workflow's own calls. */
+export function poolRequest(overrides: Record<string, unknown> = {}) {
+  return parsePoolRequest(createRequest(overrides));
 }
 
 /** A store and workflow on a fresh database, with a controllable clock. */

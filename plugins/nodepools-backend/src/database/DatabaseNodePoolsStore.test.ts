@@ -169,23 +169,28 @@ describe.each(databases.eachSupportedId())(
       // Inside one, nothing is told until it commits, and then once, with each id once.
       changes.length = 0;
       await store.transaction(async tx => {
-        await tx.updatePool('p1', undefined, {
-          phase: 'degraded',
-          updatedAt: now,
-        });
-        await tx.appendEvent(
+        await tx.recordChange(
           {
-            poolId: 'p1',
-            requestId: 'r1',
-            type: 'pool.status-changed',
-            message: 'degraded',
+            pool: {
+              id: 'p1',
+              version: undefined,
+              patch: { phase: 'degraded' },
+            },
+            events: [
+              {
+                poolId: 'p1',
+                requestId: 'r1',
+                type: 'pool.status-changed',
+                message: 'degraded',
+              },
+            ],
           },
           now,
         );
         // A nested transaction is the same one.
         await tx.transaction(inner =>
-          inner.appendEvent(
-            { poolId: 'p1', type: 'pool.failed', message: 'x' },
+          inner.recordChange(
+            { events: [{ poolId: 'p1', type: 'pool.failed', message: 'x' }] },
             now,
           ),
         );

@@ -2,7 +2,6 @@ import {
   resolvePackagePath,
   type DatabaseService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import type {
   DecisionRecord,
@@ -13,49 +12,37 @@ import type {
 } from '@nodepools/plugin-nodepools-common';
 import type { ResourceFilter } from '../permissions/resourceFilter';
 import { applyResourceFilter } from './applyResourceFilter';
+import { readObservations, writeObservations } from './observationRows';
 import { ChangeSet, type StoreChangeListener } from './ChangeSet';
 import { applyCursor, decodeCursor, encodeCursor } from './cursor';
 import type {
   ApprovedPreview,
   ClusterObservations,
-  NewEvent,
   NodePoolsStore,
   ObservationChange,
   PoolPatch,
   PoolQuery,
+  RecordedChange,
   RequestQuery,
 } from './NodePoolsStore';
 import {
-  eventFromRow,
-  iso,
-  poolFromRow,
-  poolToRow,
-  requestFromRow,
-  requestToRow,
-} from './rows';
+  DECISIONS,
+  EVENTS,
+  POOLS,
+  REQUESTS,
+  insertPoolRow,
+  insertRequestRow,
+  updatePoolRow,
+  writeChange,
+} from './writes';
+import { eventFromRow, iso, poolFromRow, requestFromRow } from './rows';
 
 const migrationsDir = resolvePackagePath(
   '@nodepools/plugin-nodepools-backend',
   'migrations',
 );
 
-const POOLS = 'nodepools_pools';
-const REQUESTS = 'nodepools_requests';
-const DECISIONS = 'nodepools_decisions';
-const EVENTS = 'nodepools_events';
 const APPROVED_PREVIEWS = 'nodepools_approved_previews';
-const OBSERVED_NODEPOOLS = 'nodepools_observed_nodepools';
-const CLUSTER_OBSERVATIONS = 'nodepools_cluster_observations';
-
-/** Unique-index violations, which mean "someone else got there first", in either database. */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
-}
 
 function page<T extends { createdAt: string; id: string }>(
   rows: T[],
@@ -115,9 +102,10 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
   }
 
   /** Every write goes through here, so whoever listens hears of every change, once per commit. */
-  private changed(entry: Parameters<ChangeSet['add']>[0]) {
-    if (this.pending) this.pending.add(entry);
-    else this.onChange?.(new ChangeSet().add(entry).toChange());
+  private changed(...entries: Array<Parameters<ChangeSet['add']>[0]>) {
+    const set = this.pending ?? new ChangeSet();
+    for (const entry of entries) set.add(entry);
+    if (!this.pending) this.onChange?.(set.toChange());
   }
 
   async lockTeamBudget(cluster: string, owner: string) {
@@ -168,16 +156,7 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
   }
 
   async insertPool(pool: PoolRecord) {
-    try {
-      await this.db(POOLS).insert(poolToRow(pool));
-      this.changed({ poolId: pool.id });
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new ConflictError(
-          `${pool.owner} already has a pool named ${pool.name} on ${pool.cluster}`,
-        );
-      throw error;
-    }
+    this.changed(await insertPoolRow(this.db, pool));
   }
 
   async updatePool(
@@ -185,40 +164,13 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
     expectedVersion: number | undefined,
     patch: PoolPatch,
   ) {
-    const row: Record<string, unknown> = { updated_at: patch.updatedAt };
-    if (patch.phase !== undefined) row.phase = patch.phase;
-    if (patch.spec !== undefined) row.spec = JSON.stringify(patch.spec);
-    if (patch.description !== undefined) row.description = patch.description;
-    if (patch.generation !== undefined) row.generation = patch.generation;
-    if (patch.appliedGeneration !== undefined)
-      row.applied_generation = patch.appliedGeneration;
-    if (patch.approvedRequestId !== undefined)
-      row.approved_request_id = patch.approvedRequestId;
-    if (patch.status !== undefined)
-      row.status = patch.status === null ? null : JSON.stringify(patch.status);
-    if (patch.lastError !== undefined) row.last_error = patch.lastError;
-    const qb = this.db(POOLS).where('id', id);
-    if (expectedVersion !== undefined) qb.where('version', expectedVersion);
-    const count = await qb.update({
-      ...row,
-      version: this.db.raw('version + 1'),
-    });
-    if (count === 1) this.changed({ poolId: id });
-    return count === 1;
+    const written = await updatePoolRow(this.db, id, expectedVersion, patch);
+    if (written) this.changed(written);
+    return written !== undefined;
   }
 
   async insertRequest(request: Omit<RequestRecord, 'decisions'>) {
-    try {
-      await this.db(REQUESTS).insert(requestToRow(request));
-      this.changed({ requestId: request.id });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ConflictError(
-          `pool ${request.pool} on ${request.cluster} already has a pending request; wait for it or cancel it`,
-        );
-      }
-      throw error;
-    }
+    this.changed(await insertRequestRow(this.db, request));
   }
 
   async getRequest(id: string, filter?: ResourceFilter) {
@@ -258,51 +210,12 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
     );
   }
 
-  async transitionRequest(
-    id: string,
-    expectedVersion: number,
-    patch: { state?: RequestRecord['state']; reason?: string; poolId?: string },
-    now: string,
-  ) {
-    const row: Record<string, unknown> = {
-      updated_at: now,
-      version: this.db.raw('version + 1'),
-    };
-    if (patch.state) row.state = patch.state;
-    if (patch.reason !== undefined) row.reason = patch.reason;
-    if (patch.poolId !== undefined) row.pool_id = patch.poolId;
-    const count = await this.db(REQUESTS)
-      .where({ id, version: expectedVersion })
-      .update(row);
-    if (count === 1) this.changed({ requestId: id });
-    return count === 1;
-  }
-
   async expiredPendingRequests(now: string) {
     const rows = await this.db(REQUESTS)
       .where('state', 'pending')
       .andWhere('expires_at', '<=', now)
       .limit(500);
     return rows.map(r => ({ ...requestFromRow(r), decisions: [] }));
-  }
-
-  async insertDecision(requestId: string, decision: DecisionRecord) {
-    try {
-      await this.db(DECISIONS).insert({
-        request_id: requestId,
-        actor: decision.actor,
-        decision: decision.decision,
-        comment: decision.comment ?? null,
-        created_at: decision.createdAt,
-      });
-      this.changed({ requestId });
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new ConflictError(
-          `${decision.actor} has already decided on this request`,
-        );
-      throw error;
-    }
   }
 
   async saveApprovedPreview(requestId: string, approved: ApprovedPreview) {
@@ -325,21 +238,11 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
     return { ...JSON.parse(row.preview), approvedAt: iso(row.approved_at) };
   }
 
-  async appendEvent(event: NewEvent, now: string) {
-    await this.db(EVENTS).insert({
-      pool_id: event.poolId ?? null,
-      request_id: event.requestId ?? null,
-      type: event.type,
-      actor: event.actor ?? null,
-      message: event.message,
-      data: event.data ? JSON.stringify(event.data) : null,
-      created_at: now,
-    });
-    this.changed({
-      poolId: event.poolId,
-      requestId: event.requestId,
-      event: event.type,
-    });
+  async recordChange(change: RecordedChange, now: string) {
+    const written = await writeChange(this.db, change, now);
+    // Told only once the change is in: a stale one wrote nothing and tells nothing.
+    if (written) this.changed(...written);
+    return written !== undefined;
   }
 
   async history(query: {
@@ -366,28 +269,8 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
     };
   }
 
-  async observations(cluster: string): Promise<ClusterObservations> {
-    const [clusterRow, rows] = await Promise.all([
-      this.db(CLUSTER_OBSERVATIONS).where('cluster', cluster).first(),
-      this.db(OBSERVED_NODEPOOLS).where('cluster', cluster),
-    ]);
-    return {
-      takenNames: clusterRow
-        ? {
-            names: JSON.parse(clusterRow.taken_nodepool_names),
-            observedAt: iso(clusterRow.observed_at),
-          }
-        : undefined,
-      nodePools: new Map(
-        rows.map(row => [
-          row.pool_id,
-          {
-            ...(row.nodepool ? { nodePool: JSON.parse(row.nodepool) } : {}),
-            observedAt: iso(row.observed_at),
-          },
-        ]),
-      ),
-    };
+  observations(cluster: string): Promise<ClusterObservations> {
+    return readObservations(this.db, cluster);
   }
 
   async saveObservations(
@@ -395,37 +278,14 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
     change: ObservationChange,
     now: string,
   ) {
-    await this.transaction(async tx => {
-      const db = (tx as DatabaseNodePoolsStore).db;
-      if (change.confirmAll)
-        await db(OBSERVED_NODEPOOLS)
-          .where('cluster', cluster)
-          .update({ observed_at: now });
-      if (change.forget.length > 0)
-        await db(OBSERVED_NODEPOOLS).whereIn('pool_id', change.forget).delete();
-      // Upserts: replicas observing the same cluster at once write the same facts.
-      if (change.nodePools.length > 0)
-        await db(OBSERVED_NODEPOOLS)
-          .insert(
-            change.nodePools.map(p => ({
-              pool_id: p.poolId,
-              cluster,
-              nodepool: p.nodePool ? JSON.stringify(p.nodePool) : null,
-              observed_at: now,
-            })),
-          )
-          .onConflict('pool_id')
-          .merge();
-      if (change.takenNames)
-        await db(CLUSTER_OBSERVATIONS)
-          .insert({
-            cluster,
-            taken_nodepool_names: JSON.stringify(change.takenNames),
-            observed_at: now,
-          })
-          .onConflict('cluster')
-          .merge();
-    });
+    await this.transaction(tx =>
+      writeObservations(
+        (tx as DatabaseNodePoolsStore).db,
+        cluster,
+        change,
+        now,
+      ),
+    );
   }
 
   private async decisionsOf(

@@ -84,16 +84,8 @@ export interface NodePoolsStore {
     filter?: ResourceFilter,
   ): Promise<(RequestRecord & { version: number }) | undefined>;
   listRequests(query: RequestQuery): Promise<Page<RequestRecord>>;
-  /** Moves a request from one state to another, only if its version is the one read. */
-  transitionRequest(
-    id: string,
-    expectedVersion: number,
-    patch: { state?: RequestState; reason?: string; poolId?: string },
-    now: string,
-  ): Promise<boolean>;
   /** Pending requests whose expiry is at or before `now`. */
   expiredPendingRequests(now: string): Promise<RequestRecord[]>;
-  insertDecision(requestId: string, decision: DecisionRecord): Promise<void>;
   /** Keeps the preview the request was approved on (written once, in the approving transaction). */
   saveApprovedPreview(
     requestId: string,
@@ -102,7 +94,12 @@ export interface NodePoolsStore {
   /** The preview the request was approved on; undefined when it was not approved (or before it was kept). */
   approvedPreview(requestId: string): Promise<ApprovedPreview | undefined>;
 
-  appendEvent(event: NewEvent, now: string): Promise<void>;
+  /**
+   * Writes a change of a request and/or a pool together with the history events that record it,
+   * all or nothing: false, with nothing written, when a version-checked row changed since it was
+   * read. Every history event is written here.
+   */
+  recordChange(change: RecordedChange, now: string): Promise<boolean>;
 
   /** What the reconciler last observed of the cluster's NodePools; empty before its first pass. */
   observations(cluster: string): Promise<ClusterObservations>;
@@ -129,6 +126,35 @@ export interface ApprovedPreview {
   warnings: string[];
   server?: ServerVerdicts;
   approvedAt: string;
+}
+
+/** A request's fields that change with its state. */
+export interface RequestPatch {
+  state?: RequestState;
+  reason?: string;
+  poolId?: string;
+}
+
+/** One change and its history, written by {@link NodePoolsStore.recordChange}. */
+export interface RecordedChange {
+  /** A new request, or one moved from the version it was read at (an empty patch only claims the row). */
+  request?:
+    | { insert: Omit<RequestRecord, 'decisions'> }
+    | { id: string; version: number; patch: RequestPatch };
+  /** A decision on the change's request. */
+  decision?: DecisionRecord;
+  /** A new pool, or one changed from the version it was read at (any version when undefined). */
+  pool?:
+    | { insert: PoolRecord }
+    | {
+        id: string;
+        version: number | undefined;
+        patch: Omit<PoolPatch, 'updatedAt'>;
+      };
+  /** The approved request the change carries out: it becomes 'applied' if it still is 'approved'. */
+  completes?: string;
+  /** What the history says of it, in order; empty only for a claim, which changes nothing shown. */
+  events: NewEvent[];
 }
 
 /** Fields of a pool that change after it is created. */

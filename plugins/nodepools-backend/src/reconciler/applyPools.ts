@@ -1,7 +1,6 @@
 import type { VersionedPool } from '../database/NodePoolsStore';
 import type { ClusterSnapshot } from './ClusterSnapshot';
 import { NotOwnedError } from './ClusterErrors';
-import { completeRequest } from './completeRequest';
 import { failApprovedRequest } from './failApprovedRequest';
 import { findDrift, otherSpecManagers } from './findDrift';
 import { isOwned, isOursUnlabelled } from './ownership';
@@ -99,21 +98,21 @@ async function applyPool(
       data: { paths: drift, managers },
     };
   }
-  await ctx.store.transaction(async tx => {
-    // A newer approval meanwhile: the next reconcile applies that one; nothing to record now.
-    if (
-      !(await tx.updatePool(pool.id, pool.version, {
-        appliedGeneration: pool.generation,
-        lastError: null,
-        updatedAt: now,
-      }))
-    )
-      return;
-    await tx.appendEvent(
-      { poolId: pool.id, requestId: pool.approvedRequestId, ...event },
-      now,
-    );
-    await completeRequest(tx, pool.approvedRequestId, now);
-  });
+  // A newer approval meanwhile leaves the pool's version changed, so nothing is recorded now:
+  // the next reconcile applies that one.
+  await ctx.store.recordChange(
+    {
+      pool: {
+        id: pool.id,
+        version: pool.version,
+        patch: { appliedGeneration: pool.generation, lastError: null },
+      },
+      completes: pool.approvedRequestId,
+      events: [
+        { poolId: pool.id, requestId: pool.approvedRequestId, ...event },
+      ],
+    },
+    now,
+  );
   return newGeneration ? 'applied' : 'drift-corrected';
 }

@@ -20,24 +20,25 @@ export async function failApprovedRequest(
   const failed = await ctx.store.transaction(async tx => {
     const request = await tx.getRequest(requestId);
     if (!request || request.state !== 'approved') return undefined;
-    if (
-      !(await tx.transitionRequest(
-        request.id,
-        request.version,
-        { state: 'failed', reason },
-        now,
-      ))
-    )
-      return undefined;
-    await tx.appendEvent(
+    const moved = await tx.recordChange(
       {
-        requestId: request.id,
-        poolId: pool.id,
-        type: 'request.failed',
-        message: `the approved ${request.kind} of pool ${request.pool} cannot be applied: ${reason}`,
+        request: {
+          id: request.id,
+          version: request.version,
+          patch: { state: 'failed', reason },
+        },
+        events: [
+          {
+            requestId: request.id,
+            poolId: pool.id,
+            type: 'request.failed',
+            message: `the approved ${request.kind} of pool ${request.pool} cannot be applied: ${reason}`,
+          },
+        ],
       },
       now,
     );
+    if (!moved) return undefined;
     const current = await tx.getPool(pool.id);
     if (
       request.kind === 'create' &&
@@ -46,23 +47,25 @@ export async function failApprovedRequest(
       current.appliedGeneration === undefined &&
       current.approvedRequestId === request.id
     ) {
-      if (
-        !(await tx.updatePool(current.id, current.version, {
-          phase: 'removed',
-          lastError: reason,
-          updatedAt: now,
-        }))
-      )
-        return undefined;
-      await tx.appendEvent(
+      const removed = await tx.recordChange(
         {
-          poolId: current.id,
-          requestId: request.id,
-          type: 'pool.removed',
-          message: `pool ${current.name} removed: its request failed and it never ran on ${current.cluster}`,
+          pool: {
+            id: current.id,
+            version: current.version,
+            patch: { phase: 'removed', lastError: reason },
+          },
+          events: [
+            {
+              poolId: current.id,
+              requestId: request.id,
+              type: 'pool.removed',
+              message: `pool ${current.name} removed: its request failed and it never ran on ${current.cluster}`,
+            },
+          ],
         },
         now,
       );
+      if (!removed) return undefined;
     }
     return tx.getRequest(request.id);
   });

@@ -10,6 +10,7 @@ import { FieldValidationError } from '../workflow/FieldValidationError';
 import type { RequestNotifier } from '../workflow/RequestNotifier';
 import { renderPoolObject } from './renderPoolObject';
 import { reconcilerTestEnv } from './__testUtils__/reconcilerTestEnv';
+import { parsePoolRequest } from '../workflow/parsePoolRequest';
 
 type Env = Awaited<ReturnType<typeof reconcilerTestEnv>>;
 
@@ -86,7 +87,7 @@ describeApiServer('The preview against the live cluster', suite => {
   it('says a NodePool name held by an object we do not manage is taken, before anyone files or approves', async () => {
     // Filed while the name was free; the foreign NodePool appears before anyone approves.
     const pending = await env.workflow.file(
-      request({ pool: 'taken' }),
+      parsePoolRequest(request({ pool: 'taken' })),
       people.bob,
     );
     expect((await env.workflow.previewStored(pending)).policy.allowed).toBe(
@@ -118,10 +119,14 @@ describeApiServer('The preview against the live cluster', suite => {
 
     // A new request for that name is refused with the same reason; another name is fine.
     await expect(
-      env.workflow.file(request({ pool: 'taken' }), people.bob),
+      env.workflow.file(
+        parsePoolRequest(request({ pool: 'taken' })),
+        people.bob,
+      ),
     ).rejects.toThrow(FieldValidationError);
     expect(
-      (await env.workflow.preview(request({ pool: 'free' }))).policy.allowed,
+      (await env.workflow.preview(parsePoolRequest(request({ pool: 'free' }))))
+        .policy.allowed,
     ).toBe(true);
   });
 
@@ -169,7 +174,7 @@ describeApiServer('The preview against the live cluster', suite => {
     });
 
     // Observed as applied: the diff starts from the approved 16 cpu, no drift.
-    let preview = await env.workflow.preview(update);
+    let preview = await env.workflow.preview(parsePoolRequest(update));
     expect(preview.diffBase).toMatchObject({ source: 'live', drift: [] });
     expect(
       preview.diff.changes.find(c => c.path === 'spec.limits.cpu'),
@@ -185,7 +190,7 @@ describeApiServer('The preview against the live cluster', suite => {
       });
     await env.reconciler.observeCluster('local');
 
-    preview = await env.workflow.preview(update);
+    preview = await env.workflow.preview(parsePoolRequest(update));
     expect(
       preview.diff.changes.find(c => c.path === 'spec.limits.cpu'),
     ).toMatchObject({ before: '999', after: '32' });
@@ -207,7 +212,7 @@ describeApiServer('The preview against the live cluster', suite => {
 
     // The next full pass puts the approved spec back; the preview follows.
     await env.reconciler.reconcileCluster('local');
-    preview = await env.workflow.preview(update);
+    preview = await env.workflow.preview(parsePoolRequest(update));
     expect(preview.diffBase.drift).toEqual([]);
     expect(
       preview.diff.changes.find(c => c.path === 'spec.limits.cpu'),

@@ -76,27 +76,20 @@ export async function observeStatus(
     const { observedAt: _a, ...before } = pool.status ?? { observedAt: '' };
     const { observedAt: _b, ...after } = status;
     if (isDeepStrictEqual(before, after) && pool.phase === phase) continue;
-    const now = ctx.now();
-    const written = await ctx.store.transaction(async tx => {
-      if (
-        !(await tx.updatePool(pool.id, pool.version, {
-          status,
-          phase,
-          updatedAt: now,
-        }))
-      )
-        return false;
-      await tx.appendEvent(
-        {
-          poolId: pool.id,
-          type: 'pool.status-changed',
-          message: describe(status, phase),
-          data: { phase, status },
-        },
-        now,
-      );
-      return true;
-    });
+    const written = await ctx.store.recordChange(
+      {
+        pool: { id: pool.id, version: pool.version, patch: { status, phase } },
+        events: [
+          {
+            poolId: pool.id,
+            type: 'pool.status-changed',
+            message: describe(status, phase),
+            data: { phase, status },
+          },
+        ],
+      },
+      ctx.now(),
+    );
     if (written) changed += 1;
   }
   return changed;

@@ -22,6 +22,7 @@ import { NodePoolsReconciler } from './NodePoolsReconciler';
 import { PoolStatusWatcher } from './PoolStatusWatcher';
 import { renderPoolObject } from './renderPoolObject';
 import { scheduleReconciler } from './scheduleReconciler';
+import { parsePoolRequest } from '../workflow/parsePoolRequest';
 
 /** Polls until `check` holds; fails naming what was awaited. */
 async function eventually(
@@ -190,19 +191,21 @@ describeApiServer(
       const owner = `group:default/${suite.name('payments')}`;
       const approve = async (pool: string) => {
         const filed = await workflow.file(
-          createRequest({
-            owner,
-            pool,
-            spec: {
-              requirements: {
-                architectures: ['amd64'],
-                capacityTypes: ['spot'],
+          parsePoolRequest(
+            createRequest({
+              owner,
+              pool,
+              spec: {
+                requirements: {
+                  architectures: ['amd64'],
+                  capacityTypes: ['spot'],
+                },
+                limits: { cpu: '2', memory: '4Gi' },
+                nodeClass: 'default',
+                namespaces: [suite.name('reload')],
               },
-              limits: { cpu: '2', memory: '4Gi' },
-              nodeClass: 'default',
-              namespaces: [suite.name('reload')],
-            },
-          }),
+            }),
+          ),
           people.bob,
         );
         return workflow.decide(filed.id, people.approver(1), 'approve');

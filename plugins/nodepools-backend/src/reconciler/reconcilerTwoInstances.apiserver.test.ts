@@ -13,6 +13,7 @@ import { reconcilerTestEnv } from './__testUtils__/reconcilerTestEnv';
 import { testScheduler } from './__testUtils__/testScheduler';
 import { NodePoolsReconciler } from './NodePoolsReconciler';
 import { scheduleReconciler } from './scheduleReconciler';
+import { parsePoolRequest } from '../workflow/parsePoolRequest';
 
 const databases = createTestDatabases();
 const POSTGRES = databases
@@ -184,11 +185,13 @@ if (!POSTGRES) {
         const approveOne = async (i: number) => {
           const { workflow } = instances[i % 2];
           const filed = await workflow.file(
-            createRequest({
-              owner: `group:default/${teams[i % TEAMS]}`,
-              pool: `r${i}`,
-              spec: spec(teams[i % TEAMS]),
-            }),
+            parsePoolRequest(
+              createRequest({
+                owner: `group:default/${teams[i % TEAMS]}`,
+                pool: `r${i}`,
+                spec: spec(teams[i % TEAMS]),
+              }),
+            ),
             people.bob,
           );
           return (
@@ -260,11 +263,13 @@ if (!POSTGRES) {
         expect(taken).toBeDefined();
         const { workflow } = instances[1];
         const filed = await workflow.file(
-          createRequest({
-            owner: env.owner,
-            pool: 'after-death',
-            spec: spec(suite.namespace),
-          }),
+          parsePoolRequest(
+            createRequest({
+              owner: env.owner,
+              pool: 'after-death',
+              spec: spec(suite.namespace),
+            }),
+          ),
           people.bob,
         );
         const approvedAt = Date.now();

@@ -25,23 +25,22 @@ export async function savePoolError(
   pool: VersionedPool,
   message: string,
 ): Promise<void> {
-  const now = ctx.now();
-  await ctx.store.transaction(async tx => {
-    if (
-      !(await tx.updatePool(pool.id, pool.version, {
-        lastError: message,
-        updatedAt: now,
-      }))
-    )
-      return;
-    await tx.appendEvent(
-      {
-        poolId: pool.id,
-        requestId: pool.approvedRequestId,
-        type: 'pool.failed',
-        message,
+  await ctx.store.recordChange(
+    {
+      pool: {
+        id: pool.id,
+        version: pool.version,
+        patch: { lastError: message },
       },
-      now,
-    );
-  });
+      events: [
+        {
+          poolId: pool.id,
+          requestId: pool.approvedRequestId,
+          type: 'pool.failed',
+          message,
+        },
+      ],
+    },
+    ctx.now(),
+  );
 }

@@ -1,7 +1,6 @@
 import type { VersionedPool } from '../database/NodePoolsStore';
 import type { ClusterSnapshot } from './ClusterSnapshot';
 import { NotOwnedError } from './ClusterErrors';
-import { completeRequest } from './completeRequest';
 import { isOwned } from './ownership';
 import type { ReconcileContext } from './ReconcileContext';
 import { recordPoolError } from './recordPoolError';
@@ -47,27 +46,25 @@ async function removePool(
     live = await ctx.client.get(ref);
   }
   if (live) return sent;
-  const now = ctx.now();
-  await ctx.store.transaction(async tx => {
-    if (
-      !(await tx.updatePool(pool.id, pool.version, {
-        phase: 'removed',
-        lastError: null,
-        updatedAt: now,
-      }))
-    )
-      return;
-    await tx.appendEvent(
-      {
-        poolId: pool.id,
-        requestId: pool.approvedRequestId,
-        type: 'pool.removed',
-        message: `NodePool ${name} deleted from ${pool.cluster}`,
+  await ctx.store.recordChange(
+    {
+      pool: {
+        id: pool.id,
+        version: pool.version,
+        patch: { phase: 'removed', lastError: null },
       },
-      now,
-    );
-    await completeRequest(tx, pool.approvedRequestId, now);
-  });
+      completes: pool.approvedRequestId,
+      events: [
+        {
+          poolId: pool.id,
+          requestId: pool.approvedRequestId,
+          type: 'pool.removed',
+          message: `NodePool ${name} deleted from ${pool.cluster}`,
+        },
+      ],
+    },
+    ctx.now(),
+  );
   snapshot.nodePools.delete(name);
   return sent;
 }

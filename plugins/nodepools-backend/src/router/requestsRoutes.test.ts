@@ -48,6 +48,26 @@ describe.each(databases.eachSupportedId())('requests API on %s', databaseId => {
     ]);
   });
 
+  it('authorises the owner the request is filed for, as the schema reads it', async () => {
+    const { as, knex } = await start();
+    // "default/payments" is the payments group: authorised and filed as that group, not as
+    // a second reading of the raw text (which once made it "group:default/default/payments").
+    const filed = await as('bob').post(
+      '/requests',
+      createRequest({ owner: 'default/payments' }),
+    );
+    expect(filed.status).toBe(201);
+    expect(filed.body.owner).toBe('group:default/payments');
+    // Another team's group, however it is written, is refused before anything is written.
+    const before = await rowCounts(knex);
+    const other = await as('bob').post(
+      '/requests',
+      createRequest({ owner: 'default/search', pool: 'search' }),
+    );
+    expect(other.status).toBe(403);
+    expect(await rowCounts(knex)).toEqual(before);
+  });
+
   it('shows an approved request the preview it was approved on, after its pool changed again', async () => {
     const { as } = await start();
     const filed = await as('bob').post('/requests', createRequest());

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import { z } from 'zod';
 import { validateWith } from '@nodepools/plugin-nodepools-common';
 import { FieldValidationError } from '../workflow/FieldValidationError';
+import { parsePoolRequest } from '../workflow/parsePoolRequest';
 import {
   decisionBody,
   historyQuery,
@@ -11,20 +12,6 @@ import {
   requestListQuery,
 } from './queryParams';
 import { actorOf, audited, type RouteContext } from './RouteContext';
-
-const ownerOf = (body: unknown) => {
-  const owner = (body as { owner?: unknown } | null)?.owner;
-  if (typeof owner !== 'string' || owner === '') {
-    throw new FieldValidationError('request is invalid: owner: required', [
-      {
-        path: 'owner',
-        message:
-          'must be a catalog Group reference such as "group:default/team-a"',
-      },
-    ]);
-  }
-  return owner.includes(':') ? owner : `group:default/${owner}`;
-};
 
 const dryRunFlag = z.boolean().optional();
 
@@ -53,9 +40,11 @@ export function requestsRoutes(ctx: RouteContext) {
   const router = Router();
 
   router.post('/requests', async (req, res) => {
-    const { dryRun, request } = splitCreateBody(req.body);
+    const { dryRun, request: body } = splitCreateBody(req.body);
     const { actor, credentials } = await actorOf(ctx, req);
-    await ctx.authorizer.assertMayRequest(ownerOf(request), credentials);
+    // Parsed once, here: the owner authorised on is the one filed, normalised by the schema.
+    const request = parsePoolRequest(body);
+    await ctx.authorizer.assertMayRequest(request.owner, credentials);
     if (dryRun) {
       res.json(await ctx.workflow.previewWithWarnings(request));
       return;
@@ -64,7 +53,7 @@ export function requestsRoutes(ctx: RouteContext) {
       ctx,
       req,
       'nodepools-request-create',
-      { owner: ownerOf(request), pool: String(request.pool) },
+      { owner: request.owner, pool: request.pool },
       () => ctx.workflow.file(request, actor),
     );
     res.status(201).json(created);
@@ -130,7 +119,7 @@ export function requestsRoutes(ctx: RouteContext) {
         req,
         `nodepools-request-${decision}`,
         { requestId: request.id, owner: request.owner },
-        () => ctx.workflow.decide(request.id, actor, decision, body.comment),
+        () => ctx.workflow.decide(request, actor, decision, body.comment),
       );
       res.json(result);
     });

@@ -1,12 +1,15 @@
+// Over 300 lines: the whole request lifecycle through the facade, on every database, in one suite.
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   createRequest,
   people,
+  poolRequest,
   rowCounts,
   setupWorkflow,
 } from '../__testUtils__/fixtures';
 import { FieldValidationError } from './FieldValidationError';
+import { parsePoolRequest } from './parsePoolRequest';
 
 const databases = createTestDatabases();
 
@@ -20,7 +23,7 @@ describe.each(databases.eachSupportedId())(
 
     it('files a valid request as pending, with history', async () => {
       const { workflow, store } = await setup();
-      const request = await workflow.file(createRequest(), people.bob);
+      const request = await workflow.file(poolRequest(), people.bob);
       expect(request).toMatchObject({
         state: 'pending',
         requester: 'user:default/bob',
@@ -42,22 +45,25 @@ describe.each(databases.eachSupportedId())(
         maxPoolLimits: { cpu: '8', memory: '64Gi' },
       });
       const before = await rowCounts(knex);
-      const malformed = workflow.file(
-        createRequest({ pool: 'Bad Name', spec: { limits: {} } }),
-        people.bob,
+      // Malformed input never reaches the workflow: the route parses it first.
+      const malformed = () =>
+        parsePoolRequest(
+          createRequest({ pool: 'Bad Name', spec: { limits: {} } }),
+        );
+      expect(malformed).toThrow(FieldValidationError);
+      expect(malformed).toThrow(
+        expect.objectContaining({
+          fieldErrors: expect.arrayContaining([
+            expect.objectContaining({ path: 'pool' }),
+          ]),
+        }),
       );
-      await expect(malformed).rejects.toBeInstanceOf(FieldValidationError);
-      await expect(malformed).rejects.toMatchObject({
-        fieldErrors: expect.arrayContaining([
-          expect.objectContaining({ path: 'pool' }),
-        ]),
-      });
-      const overLimit = workflow.file(createRequest(), people.bob);
+      const overLimit = workflow.file(poolRequest(), people.bob);
       await expect(overLimit).rejects.toMatchObject({
         violations: [expect.objectContaining({ path: 'spec.limits.cpu' })],
       });
       await expect(
-        workflow.file(createRequest({ cluster: 'mars' }), people.bob),
+        workflow.file(poolRequest({ cluster: 'mars' }), people.bob),
       ).rejects.toMatchObject({
         fieldErrors: [expect.objectContaining({ path: 'cluster' })],
       });
@@ -66,7 +72,7 @@ describe.each(databases.eachSupportedId())(
 
     it('needs the quorum of distinct approvers, then grants the pool', async () => {
       const { workflow, store, tick, approved } = await setup({ quorum: 2 });
-      const request = await workflow.file(createRequest(), people.bob);
+      const request = await workflow.file(poolRequest(), people.bob);
       tick();
       const first = await workflow.decide(
         request.id,
@@ -108,7 +114,7 @@ describe.each(databases.eachSupportedId())(
 
     it("puts each approver's comment in the history and keeps the preview approved on", async () => {
       const { workflow, store, tick } = await setup({ quorum: 2 });
-      const request = await workflow.file(createRequest(), people.bob);
+      const request = await workflow.file(poolRequest(), people.bob);
       tick();
       await workflow.decide(
         request.id,
@@ -163,7 +169,7 @@ describe.each(databases.eachSupportedId())(
 
     it('never lets requesters or non-approvers decide', async () => {
       const { workflow } = await setup();
-      const request = await workflow.file(createRequest(), people.bob);
+      const request = await workflow.file(poolRequest(), people.bob);
       await expect(
         workflow.decide(request.id, people.bob, 'approve'),
       ).rejects.toBeInstanceOf(NotAllowedError);
@@ -172,7 +178,7 @@ describe.each(databases.eachSupportedId())(
       ).rejects.toThrow(/only members of group:default\/platform/);
       const selfApprover = { ...people.alice };
       const own = await workflow.file(
-        createRequest({
+        poolRequest({
           pool: 'platform-tools',
           owner: 'group:default/platform',
           spec: { ...createRequest().spec, namespaces: ['platform-tools'] },
@@ -186,7 +192,7 @@ describe.each(databases.eachSupportedId())(
 
     it('rejects with a reason and changes no pool', async () => {
       const { workflow, store } = await setup();
-      const request = await workflow.file(createRequest(), people.bob);
+      const request = await workflow.file(poolRequest(), people.bob);
       const rejected = await workflow.decide(
         request.id,
         people.alice,
@@ -209,7 +215,7 @@ describe.each(databases.eachSupportedId())(
       const { workflow, store, tick } = await setup();
       const created = await workflow.decide(
         (
-          await workflow.file(createRequest(), people.bob)
+          await workflow.file(poolRequest(), people.bob)
         ).id,
         people.alice,
         'approve',
@@ -220,7 +226,7 @@ describe.each(databases.eachSupportedId())(
         limits: { cpu: '32', memory: '64Gi' },
       };
       const update = await workflow.file(
-        createRequest({ kind: 'update', spec }),
+        poolRequest({ kind: 'update', spec }),
         people.bob,
       );
       expect(update.poolId).toBe(created.poolId);
@@ -249,9 +255,9 @@ describe.each(databases.eachSupportedId())(
 
     it('holds one pending request per pool', async () => {
       const { workflow } = await setup();
-      await workflow.file(createRequest(), people.bob);
+      await workflow.file(poolRequest(), people.bob);
       await expect(
-        workflow.file(createRequest(), {
+        workflow.file(poolRequest(), {
           ...people.bob,
           userRef: 'user:default/erin',
         }),
@@ -260,14 +266,14 @@ describe.each(databases.eachSupportedId())(
 
     it('lets only the requester cancel, and expires what nobody decided', async () => {
       const { workflow, store, clock } = await setup({ requestExpiryHours: 1 });
-      const a = await workflow.file(createRequest(), people.bob);
+      const a = await workflow.file(poolRequest(), people.bob);
       await expect(workflow.cancel(a.id, people.alice)).rejects.toBeInstanceOf(
         NotAllowedError,
       );
       expect(
         (await workflow.cancel(a.id, people.bob, 'changed my mind')).state,
       ).toBe('cancelled');
-      const b = await workflow.file(createRequest(), people.bob);
+      const b = await workflow.file(poolRequest(), people.bob);
       clock.now = new Date(clock.now.getTime() + 2 * 3600_000);
       await expect(
         workflow.decide(b.id, people.alice, 'approve'),
@@ -281,7 +287,7 @@ describe.each(databases.eachSupportedId())(
       'turns N racing approvals into exactly one approval transition (quorum %i)',
       async quorum => {
         const { workflow, store } = await setup({ quorum });
-        const request = await workflow.file(createRequest(), people.bob);
+        const request = await workflow.file(poolRequest(), people.bob);
         const racers = Array.from({ length: 8 }, (_, i) =>
           workflow.decide(request.id, people.approver(i), 'approve'),
         );
@@ -312,9 +318,9 @@ describe.each(databases.eachSupportedId())(
       const { workflow } = await setup({
         teamBudget: { cpu: '40', memory: '1Ti' },
       });
-      await workflow.file(createRequest({ pool: 'one' }), people.bob);
+      await workflow.file(poolRequest({ pool: 'one' }), people.bob);
       await workflow.file(
-        createRequest({
+        poolRequest({
           pool: 'two',
           spec: { ...createRequest().spec, namespaces: ['payments-2'] },
         }),
@@ -322,7 +328,7 @@ describe.each(databases.eachSupportedId())(
       );
       // Another team's pending request takes nothing from this team's budget.
       await workflow.file(
-        createRequest({
+        poolRequest({
           owner: 'group:default/search',
           pool: 'other',
           spec: { ...createRequest().spec, namespaces: ['search'] },
@@ -330,7 +336,7 @@ describe.each(databases.eachSupportedId())(
         people.carol,
       );
       const preview = await workflow.preview(
-        createRequest({
+        poolRequest({
           pool: 'three',
           spec: {
             ...createRequest().spec,
@@ -352,11 +358,11 @@ describe.each(databases.eachSupportedId())(
         teamBudget: { cpu: '20', memory: '1Ti' },
       });
       const first = await workflow.file(
-        createRequest({ pool: 'one' }),
+        poolRequest({ pool: 'one' }),
         people.bob,
       );
       const second = await workflow.file(
-        createRequest({
+        poolRequest({
           pool: 'two',
           spec: { ...createRequest().spec, namespaces: ['payments-2'] },
         }),
@@ -376,7 +382,7 @@ describe.each(databases.eachSupportedId())(
       const filed = await Promise.all(
         ['one', 'two', 'three'].map((pool, i) =>
           workflow.file(
-            createRequest({
+            poolRequest({
               pool,
               spec: { ...createRequest().spec, namespaces: [`payments-${i}`] },
             }),

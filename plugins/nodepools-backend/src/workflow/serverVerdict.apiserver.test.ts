@@ -10,6 +10,7 @@ import {
   SHARED_POLICY,
 } from '../reconciler/__testUtils__/reconcilerTestEnv';
 import { RequestWorkflow } from './RequestWorkflow';
+import { parsePoolRequest } from './parsePoolRequest';
 
 type Env = Awaited<ReturnType<typeof reconcilerTestEnv>>;
 
@@ -74,14 +75,14 @@ describeApiServer("The target API server's verdict in the preview", suite => {
   const request = (overrides: Record<string, unknown>) =>
     createRequest({ owner: env.owner, ...overrides });
   const nodePoolOf = async (cluster: string, pool: string) =>
-    (await workflow.preview(request({ cluster, pool }))).manifests.find(
-      m => m.kind === 'NodePool',
-    )!.metadata.name;
+    (
+      await workflow.preview(parsePoolRequest(request({ cluster, pool })))
+    ).manifests.find(m => m.kind === 'NodePool')!.metadata.name;
 
   it('says the API server accepts a NodePool it would take, and writes nothing', async () => {
     const name = await nodePoolOf('local', 'fits');
     const response = await workflow.previewWithWarnings(
-      request({ pool: 'fits' }),
+      parsePoolRequest(request({ pool: 'fits' })),
     );
     expect(response.preview.policy.allowed).toBe(true);
     expect(response.server).toEqual({
@@ -109,7 +110,7 @@ describeApiServer("The target API server's verdict in the preview", suite => {
   it("shows what the cluster's CRDs refuse although the portal's checks let it through, and refuses to approve it", async () => {
     const name = await nodePoolOf('typo', 'typo');
     const response = await workflow.previewWithWarnings(
-      request({ cluster: 'typo', pool: 'typo' }),
+      parsePoolRequest(request({ cluster: 'typo', pool: 'typo' })),
     );
     // The core's own checks let it through...
     expect(response.preview.policy).toEqual({ allowed: true, violations: [] });
@@ -130,7 +131,7 @@ describeApiServer("The target API server's verdict in the preview", suite => {
 
     // Filing is the core's call; the approvers' view shows the same verdict...
     const filed = await workflow.file(
-      request({ cluster: 'typo', pool: 'typo' }),
+      parsePoolRequest(request({ cluster: 'typo', pool: 'typo' })),
       people.bob,
     );
     const stored = await workflow.previewStoredWithWarnings(filed);
@@ -153,7 +154,7 @@ describeApiServer("The target API server's verdict in the preview", suite => {
   it('says when the cluster cannot be reached or does not answer in time, answers anyway, and does not block approval', async () => {
     let started = Date.now();
     const offline = await workflow.previewWithWarnings(
-      request({ cluster: 'offline', pool: 'down' }),
+      parsePoolRequest(request({ cluster: 'offline', pool: 'down' })),
     );
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS);
     expect(offline.preview.policy.allowed).toBe(true);
@@ -167,7 +168,7 @@ describeApiServer("The target API server's verdict in the preview", suite => {
 
     started = Date.now();
     const slow = await workflow.previewWithWarnings(
-      request({ cluster: 'silent', pool: 'slow' }),
+      parsePoolRequest(request({ cluster: 'silent', pool: 'slow' })),
     );
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 10);
@@ -181,7 +182,7 @@ describeApiServer("The target API server's verdict in the preview", suite => {
 
     // No answer is not a refusal: the core's checks decide.
     const filed = await workflow.file(
-      request({ cluster: 'offline', pool: 'down' }),
+      parsePoolRequest(request({ cluster: 'offline', pool: 'down' })),
       people.bob,
     );
     expect(
@@ -221,7 +222,7 @@ describeApiServer("The target API server's verdict in the preview", suite => {
     // The reconciler's pass observes the name as taken.
     await env.reconciler.reconcileCluster('local');
     const response = await workflow.previewWithWarnings(
-      request({ pool: 'held' }),
+      parsePoolRequest(request({ pool: 'held' })),
     );
     expect(response.preview.policy.allowed).toBe(false);
     expect(response.server?.verdicts).toEqual([

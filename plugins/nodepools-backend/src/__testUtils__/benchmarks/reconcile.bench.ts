@@ -21,6 +21,7 @@ import { testScheduler } from '../../reconciler/__testUtils__/testScheduler';
 import { RequestWorkflow } from '../../workflow/RequestWorkflow';
 import { createRequest, people, testConfig } from '../fixtures';
 import { quantile, writeBenchmarkSection } from './benchmarkReport';
+import { parsePoolRequest } from '../../workflow/parsePoolRequest';
 
 const CLUSTERS = 10;
 const POOLS_PER_CLUSTER = 100;
@@ -141,12 +142,14 @@ describeApiServer(
       for (const [c, cluster] of config.clusters.entries())
         for (let i = 0; i < POOLS_PER_CLUSTER; i++) {
           const filed = await workflow.file(
-            createRequest({
-              owner,
-              cluster: cluster.name,
-              pool: `p${c}-${i}`,
-              spec: spec('1'),
-            }),
+            parsePoolRequest(
+              createRequest({
+                owner,
+                cluster: cluster.name,
+                pool: `p${c}-${i}`,
+                spec: spec('1'),
+              }),
+            ),
             people.bob,
           );
           const decided = await workflow.decide(
@@ -187,13 +190,15 @@ describeApiServer(
       const resize = async (sample: number) => {
         const c = sample % CLUSTERS;
         const filed = await workflow.file(
-          createRequest({
-            kind: 'update',
-            owner,
-            cluster: config.clusters[c].name,
-            pool: `p${c}-${sample % POOLS_PER_CLUSTER}`,
-            spec: spec(sample % 2 ? '1' : '1500m'),
-          }),
+          parsePoolRequest(
+            createRequest({
+              kind: 'update',
+              owner,
+              cluster: config.clusters[c].name,
+              pool: `p${c}-${sample % POOLS_PER_CLUSTER}`,
+              spec: spec(sample % 2 ? '1' : '1500m'),
+            }),
+          ),
           people.bob,
         );
         await workflow.decide(filed.id, people.approver(1), 'approve');

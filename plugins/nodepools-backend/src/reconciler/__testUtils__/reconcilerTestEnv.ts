@@ -21,6 +21,7 @@ import {
   NodePoolsReconciler,
   type NodePoolsReconcilerOptions,
 } from '../NodePoolsReconciler';
+import { parsePoolRequest } from '../../workflow/parsePoolRequest';
 
 /** The objects of the shipped RBAC manifest (this package's deploy/nodepools-reconciler.yaml). */
 export const rbacObjects = reconcilerRbacObjects;
@@ -89,7 +90,7 @@ export async function reconcilerTestEnv(
     });
     // A decommission carries no spec at all; `spec: undefined` would be an unknown key.
     if (request.kind === 'decommission') delete request.spec;
-    const filed = await workflow.file(request, people.bob);
+    const filed = await workflow.file(parsePoolRequest(request), people.bob);
     return workflow.decide(filed.id, people.approver(1), 'approve');
   };
   const poolOf = async (poolId: string) => (await store.getPool(poolId))!;
