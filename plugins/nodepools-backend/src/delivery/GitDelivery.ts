@@ -50,6 +50,8 @@ export class GitDelivery {
     private readonly options: {
       apiBaseUrl: string;
       credentials: () => Promise<DeliveryCredentials>;
+      /** The portal's page of a request, for the commit message. */
+      requestLink?: (requestId: string) => string;
     },
   ) {
     const [owner, repo] = new URL(config.repository).pathname
@@ -61,6 +63,11 @@ export class GitDelivery {
       repo,
       headers: async () => (await options.credentials()).headers,
     });
+  }
+
+  /** The portal's page of a request, when the portal's address is known. */
+  requestLink(requestId: string): string | undefined {
+    return this.options.requestLink?.(requestId);
   }
 
   async deliver(change: DeliveryChange): Promise<DeliveryState> {
@@ -118,8 +125,12 @@ export function createGitDelivery(
     );
   const provider =
     DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+  const baseUrl = rootConfig.getOptionalString('app.baseUrl');
   return new GitDelivery(config, {
     apiBaseUrl: integration.config.apiBaseUrl!,
+    requestLink: baseUrl
+      ? id => `${baseUrl.replace(/\/+$/, '')}/nodepools/requests/${id}`
+      : undefined,
     credentials: async () => {
       const { token, headers } = await provider.getCredentials({
         url: config.repository,
@@ -127,4 +138,27 @@ export function createGitDelivery(
       return { token, headers: headers ?? {} };
     },
   });
+}
+
+/**
+ * The deliveries of the git clusters, made once per cluster and delivery config, so credentials
+ * (a GitHub App's installation token) are cached between passes.
+ */
+export class GitDeliveries {
+  private readonly byCluster = new Map<
+    string,
+    { key: string; delivery: GitDelivery }
+  >();
+
+  constructor(private readonly rootConfig: () => Config) {}
+
+  /** The cluster's delivery; throws when its repository has no integration. */
+  for(cluster: string, config: GitDeliveryConfig): GitDelivery {
+    const key = JSON.stringify(config);
+    const known = this.byCluster.get(cluster);
+    if (known?.key === key) return known.delivery;
+    const delivery = createGitDelivery(config, this.rootConfig());
+    this.byCluster.set(cluster, { key, delivery });
+    return delivery;
+  }
 }

@@ -104,6 +104,20 @@ export class TestForge {
     }
   }
 
+  /** The paths of the files under `dir` on a branch. */
+  async files(branch: string, dir: string): Promise<string[]> {
+    const out = await git(
+      this.bare,
+      'ls-tree',
+      '-r',
+      '--name-only',
+      branch,
+      '--',
+      dir,
+    );
+    return out.split('\n').filter(Boolean);
+  }
+
   /** The commit messages of a branch, newest first. */
   async log(branch: string): Promise<string[]> {
     const out = await git(this.bare, 'log', '--format=%B%x00', branch);
