@@ -2,6 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { describeApiServer, type KubeObject } from '@nodepools/local-cluster';
 import { parseAllDocuments } from 'yaml';
+import { createRequest } from '../__testUtils__/fixtures';
 import { FIELD_MANAGER } from '../reconciler/ownership';
 import { renderPoolObject } from '../reconciler/renderPoolObject';
 import { reconcilerTestEnv } from '../reconciler/__testUtils__/reconcilerTestEnv';
@@ -94,18 +95,26 @@ describeApiServer('git delivery end to end', suite => {
   };
 
   it('approve → pull request → merge → GitOps sync → applied; drift reported, not corrected; decommission removes the file', async () => {
-    const approved = await env.approve({
-      pool: 'gitops',
-      spec: {
-        requirements: {
-          architectures: ['amd64'],
-          capacityTypes: ['on-demand'],
-        },
-        limits: { cpu: '16', memory: '64Gi' },
-        nodeClass: 'default',
-        namespaces: [suite.namespace],
+    const spec = {
+      requirements: {
+        architectures: ['amd64'],
+        capacityTypes: ['on-demand'],
       },
+      limits: { cpu: '16', memory: '64Gi' },
+      nodeClass: 'default',
+      namespaces: [suite.namespace],
+    };
+    // Before anyone approves, the preview says where the change will go.
+    const preview = await env.workflow.previewWithWarnings(
+      createRequest({ owner: env.owner, pool: 'gitops', spec }),
+    );
+    expect(preview.delivery).toEqual({
+      repository: forge.repository,
+      branch: 'main',
+      path: `clusters/local/nodepools/${env.team}.gitops.yaml`,
+      mode: 'pull-request',
     });
+    const approved = await env.approve({ pool: 'gitops', spec });
     await pass();
     let pool = await env.poolOf(approved.poolId!);
     const name = renderPoolObject(pool, env.config.clusters[0].policy).metadata
@@ -149,9 +158,11 @@ describeApiServer('git delivery end to end', suite => {
     expect((await env.historyOf(pool.id))[0].type).not.toBe('pool.failed');
     const live = await read(name);
     // Only the GitOps controller wrote it.
-    expect(live.metadata.managedFields?.map(f => f.manager)).not.toContain(
-      FIELD_MANAGER,
-    );
+    expect(
+      (
+        live.metadata.managedFields as Array<{ manager?: string }> | undefined
+      )?.map(f => f.manager),
+    ).not.toContain(FIELD_MANAGER);
     const namespace = await suite
       .client()
       .request<KubeObject>('GET', `/api/v1/namespaces/${suite.namespace}`);

@@ -26,7 +26,11 @@ import {
 } from '../reconciler/observeNodeClasses';
 import type { RequestNotifier } from './RequestNotifier';
 import type { ClusterClient } from '../reconciler/ClusterClient';
-import type { ServerVerdicts } from '@nodepools/plugin-nodepools-common';
+import type {
+  DeliveryTarget,
+  ServerVerdicts,
+} from '@nodepools/plugin-nodepools-common';
+import { deliveryTarget } from '../delivery/deliveryTarget';
 import { refusalOf, serverVerdicts } from './serverVerdict';
 
 /** Who is acting: the user's entity ref and the groups they belong to. */
@@ -67,6 +71,8 @@ export interface PreviewResponse {
   warnings: string[];
   /** The target API server's dry-run verdict per object; absent when there is no cluster to ask. */
   server?: ServerVerdicts;
+  /** Where the change goes on a cluster with git delivery; absent for `delivery: apply`. */
+  delivery?: DeliveryTarget;
 }
 
 /** What an approver sees besides the preview: warnings about the cluster, the server's verdict. */
@@ -221,7 +227,16 @@ export class RequestWorkflow {
       this.warnings(preview),
       this.serverVerdicts(preview),
     ]);
-    return server ? { preview, warnings, server } : { preview, warnings };
+    const delivery = deliveryTarget(
+      this.cluster(preview.request.cluster),
+      preview.request,
+    );
+    return {
+      preview,
+      warnings,
+      ...(server ? { server } : {}),
+      ...(delivery ? { delivery } : {}),
+    };
   }
 
   /**
