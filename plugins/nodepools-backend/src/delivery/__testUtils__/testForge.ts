@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,22 +35,46 @@ export class TestForge {
   readonly requests: Array<{ method: string; path: string; authed: boolean }> =
     [];
 
-  private constructor(
-    private readonly root: string,
-    private readonly server: http.Server,
-    readonly token: string,
-  ) {}
+  // Plain fields, not constructor parameter properties: the demo runs this file with Node's own
+  // type stripping (scripts/lib/local-forge.ts), which has no transform for those.
+  private readonly root: string;
+  private readonly server: http.Server;
+  private readonly keep: boolean;
+  readonly token: string;
 
-  static async start(token = 'forge-token'): Promise<TestForge> {
-    const root = await mkdtemp(join(tmpdir(), 'nodepools-forge-'));
+  private constructor(
+    root: string,
+    server: http.Server,
+    token: string,
+    keep: boolean,
+  ) {
+    this.root = root;
+    this.server = server;
+    this.token = token;
+    this.keep = keep;
+  }
+
+  /**
+   * Starts the forge: in a temporary directory removed by {@link TestForge.stop}, or in `root`
+   * (kept, and reused when it already holds the repository: the demo's).
+   */
+  static async start(
+    options: { token?: string; root?: string; port?: number } = {},
+  ): Promise<TestForge> {
+    const root =
+      options.root ?? (await mkdtemp(join(tmpdir(), 'nodepools-forge-')));
     const bare = join(root, OWNER, `${REPO}.git`);
-    await git(root, 'init', '--bare', '--initial-branch=main', bare);
-    await git(bare, 'config', 'http.receivepack', 'true');
-    // A first commit on main, as a real repository has.
-    const work = join(root, 'seed');
-    await git(root, 'clone', bare, work);
-    await git(work, 'commit', '--allow-empty', '-m', 'initial commit');
-    await git(work, 'push', 'origin', 'HEAD:main');
+    if (!existsSync(bare)) {
+      await mkdir(root, { recursive: true });
+      await git(root, 'init', '--bare', '--initial-branch=main', bare);
+      await git(bare, 'config', 'http.receivepack', 'true');
+      // A first commit on main, as a real repository has.
+      const work = await mkdtemp(join(root, 'seed-'));
+      await git(root, 'clone', bare, work);
+      await git(work, 'commit', '--allow-empty', '-m', 'initial commit');
+      await git(work, 'push', 'origin', 'HEAD:main');
+      await rm(work, { recursive: true, force: true });
+    }
     let forge: TestForge | undefined = undefined;
     const server = http.createServer((req, res) => {
       forge!.handle(req, res).catch(error => {
@@ -58,9 +83,17 @@ export class TestForge {
       });
     });
     await new Promise<void>(resolve =>
-      server.listen(0, '127.0.0.1', () => resolve()),
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve()),
     );
-    forge = new TestForge(root, server, token);
+    forge = new TestForge(
+      root,
+      server,
+      options.token ?? 'forge-token',
+      options.root !== undefined,
+    );
+    // A kept forge keeps its pull requests across restarts too.
+    if (forge.keep && existsSync(forge.pullsFile))
+      forge.pulls.push(...JSON.parse(await readFile(forge.pullsFile, 'utf8')));
     return forge;
   }
 
@@ -80,6 +113,14 @@ export class TestForge {
       apiBaseUrl: `http://${this.host}/api/v3`,
       token: this.token,
     };
+  }
+
+  private get pullsFile(): string {
+    return join(this.root, 'pulls.json');
+  }
+
+  private async savePulls(): Promise<void> {
+    if (this.keep) await writeFile(this.pullsFile, JSON.stringify(this.pulls));
   }
 
   private get bare(): string {
@@ -131,14 +172,26 @@ export class TestForge {
   async merge(number: number): Promise<void> {
     const pull = this.pulls.find(p => p.number === number)!;
     const work = await mkdtemp(join(this.root, 'merge-'));
-    await git(this.root, 'clone', '--branch', pull.base.ref, this.bare, work);
-    await git(work, 'fetch', 'origin', pull.head.ref);
-    await git(work, 'merge', '--no-ff', '-m', `Merge #${number}`, 'FETCH_HEAD');
-    await git(work, 'push', 'origin', `HEAD:${pull.base.ref}`);
+    try {
+      await git(this.root, 'clone', '--branch', pull.base.ref, this.bare, work);
+      await git(work, 'fetch', 'origin', pull.head.ref);
+      await git(
+        work,
+        'merge',
+        '--no-ff',
+        '-m',
+        `Merge #${number}`,
+        'FETCH_HEAD',
+      );
+      await git(work, 'push', 'origin', `HEAD:${pull.base.ref}`);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
     Object.assign(pull, {
       state: 'closed',
       merged_at: new Date().toISOString(),
     });
+    await this.savePulls();
   }
 
   /** Closes a pull request without merging it. */
@@ -151,7 +204,7 @@ export class TestForge {
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise(resolve => this.server.close(resolve));
-    await rm(this.root, { recursive: true, force: true });
+    if (!this.keep) await rm(this.root, { recursive: true, force: true });
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -185,6 +238,20 @@ export class TestForge {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    // GitHub's merge button, as its API has it: how the demo's user merges a pull request.
+    const merge = url.pathname.match(
+      new RegExp(`^/api/v3/repos/${OWNER}/${REPO}/pulls/(\\d+)/merge$`),
+    );
+    if (merge && req.method === 'PUT') {
+      const pull = this.pulls.find(p => p.number === Number(merge[1]));
+      if (!pull || pull.state !== 'open')
+        return send(405, { message: 'Pull Request is not mergeable' });
+      await this.merge(pull.number);
+      return send(200, {
+        merged: true,
+        message: 'Pull Request successfully merged',
+      });
+    }
     if (url.pathname !== `/api/v3/repos/${OWNER}/${REPO}/pulls`)
       return send(404, { message: 'Not Found' });
     if (req.method === 'GET') {
@@ -226,6 +293,7 @@ export class TestForge {
       base: { ref: body.base },
     };
     this.pulls.push(pull);
+    await this.savePulls();
     return send(201, pull);
   }
 
