@@ -70,6 +70,11 @@ export class GitDelivery {
     return this.options.requestLink?.(requestId);
   }
 
+  /** Closes the pull request of an approval a newer one replaced, so it cannot be merged after it. */
+  async closeSuperseded(number: number): Promise<PullRequest> {
+    return this.pulls.close(number);
+  }
+
   async deliver(change: DeliveryChange): Promise<DeliveryState> {
     const pullRequests = this.config.mode === 'pull-request';
     if (pullRequests) {

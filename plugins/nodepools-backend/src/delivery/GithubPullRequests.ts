@@ -13,8 +13,8 @@ interface GithubPull {
 }
 
 /**
- * The three pull-request calls of GitHub's REST API the delivery makes (list by head branch,
- * create, nothing else), against the integration's `apiBaseUrl`, so GitHub Enterprise works too.
+ * The pull-request calls of GitHub's REST API the delivery makes (list by head branch, create,
+ * close), against the integration's `apiBaseUrl`, so GitHub Enterprise works too.
  */
 export class GithubPullRequests {
   constructor(
@@ -48,6 +48,15 @@ export class GithubPullRequests {
     base: string;
   }): Promise<PullRequest> {
     return toPullRequest(await this.call<GithubPull>('POST', 'pulls', pull));
+  }
+
+  /** Closes a pull request without merging it. */
+  async close(number: number): Promise<PullRequest> {
+    return toPullRequest(
+      await this.call<GithubPull>('PATCH', `pulls/${number}`, {
+        state: 'closed',
+      }),
+    );
   }
 
   private async call<T>(

@@ -195,23 +195,34 @@ describeApiServer('git delivery end to end', suite => {
       await pass();
       expect((await env.poolOf(approved.poolId!)).lastError).toBeUndefined();
 
-      // An update whose pull request is closed without merge: reported, the request stays approved.
-      const update = await env.approve({
-        kind: 'update',
-        pool: 'gitops',
-        spec: {
-          requirements: {
-            architectures: ['amd64'],
-            capacityTypes: ['on-demand'],
-          },
-          limits: { cpu: '32', memory: '64Gi' },
-          nodeClass: 'default',
-          namespaces: [suite.namespace],
-        },
-      });
+      // An update approved while an earlier one's pull request is open: the earlier pull request
+      // is closed (merged later, it would put the older spec back), and said so on its request.
+      const updateTo = (cpu: string) =>
+        env.approve({
+          kind: 'update',
+          pool: 'gitops',
+          spec: { ...spec, limits: { cpu, memory: '64Gi' } },
+        });
+      const superseded = await updateTo('32');
       await pass();
       expect(forge.pulls).toHaveLength(2);
-      forge.close(2);
+      const update = await updateTo('24');
+      await pass();
+      expect(forge.pulls).toHaveLength(3);
+      expect(forge.pulls[1]).toMatchObject({
+        state: 'closed',
+        merged_at: null,
+      });
+      const supersededEvents = (
+        await env.store.history({ requestId: superseded.id, limit: 10 })
+      ).items;
+      expect(supersededEvents[0]).toMatchObject({
+        type: 'pool.delivery',
+        data: { state: 'superseded', pullRequest: 2, by: update.id },
+      });
+      expect(forge.pulls[2].title).toContain(update.id);
+      // Its pull request closed without merge: reported, the request stays approved.
+      forge.close(3);
       await pass();
       expect((await env.historyOf(pool.id))[0]).toMatchObject({
         type: 'pool.delivery',
@@ -227,11 +238,11 @@ describeApiServer('git delivery end to end', suite => {
         spec: undefined,
       });
       await pass();
-      expect(forge.pulls).toHaveLength(3);
+      expect(forge.pulls).toHaveLength(4);
       expect((await env.poolOf(approved.poolId!)).phase).toBe(
         'decommissioning',
       );
-      await forge.merge(3);
+      await forge.merge(4);
       expect(await forge.file('main', path)).toBeNull();
       await pass();
       // Merged, not yet synced: the NodePool is still there, so the pool is not removed yet.

@@ -1,4 +1,7 @@
-import { NODEPOOLS_ANNOTATIONS } from '@nodepools/plugin-nodepools-common';
+import {
+  NODEPOOLS_ANNOTATIONS,
+  type EventRecord,
+} from '@nodepools/plugin-nodepools-common';
 import type { VersionedPool } from '../database/NodePoolsStore';
 import type { ReconcileOutcome } from '../reconciler/ClusterReconciler';
 import {
@@ -15,7 +18,7 @@ import { recordObservations } from '../reconciler/recordObservations';
 import { recordPoolError } from '../reconciler/recordPoolError';
 import { renderPoolObject } from '../reconciler/renderPoolObject';
 import { deliveryChange } from './deliveryChange';
-import type { DeliveryState } from './GitDelivery';
+import type { DeliveryState, GitDelivery } from './GitDelivery';
 
 /**
  * One pass over a cluster whose pools are delivered through git. Nothing is written to the
@@ -90,6 +93,9 @@ async function deliverPending(
         !synced(ctx, pool, snapshot));
     if (!pending) continue;
     try {
+      const recent = (await ctx.store.history({ poolId: pool.id, limit: 50 }))
+        .items;
+      await closeSuperseded(ctx, delivery, pool, recent);
       const request = pool.approvedRequestId
         ? await ctx.store.getRequest(pool.approvedRequestId)
         : undefined;
@@ -106,7 +112,7 @@ async function deliverPending(
         }),
       );
       states.set(pool.id, state);
-      await recordDeliveryState(ctx, pool, state);
+      await recordDeliveryState(ctx, pool, state, recent);
     } catch (error) {
       await recordPoolError(ctx, pool, `git delivery failed: ${error}`);
     }
@@ -125,15 +131,56 @@ function describeState(state: DeliveryState): string {
   }: waiting for the cluster to sync it`;
 }
 
+/**
+ * Closes the still-open pull request of the pool's earlier approvals: merged after the newer one,
+ * it would put the older spec back. Each is recorded as superseded on its own request.
+ */
+async function closeSuperseded(
+  ctx: ReconcileContext,
+  delivery: GitDelivery,
+  pool: VersionedPool,
+  recent: EventRecord[],
+): Promise<void> {
+  const newest = new Map<string, EventRecord>();
+  for (const event of recent)
+    if (
+      event.type === 'pool.delivery' &&
+      event.requestId &&
+      event.requestId !== pool.approvedRequestId &&
+      !newest.has(event.requestId)
+    )
+      newest.set(event.requestId, event);
+  for (const [requestId, event] of newest) {
+    const number = event.data?.pullRequest;
+    if (event.data?.state !== 'open' || typeof number !== 'number') continue;
+    const closed = await delivery.closeSuperseded(number);
+    await ctx.store.appendEvent(
+      {
+        poolId: pool.id,
+        requestId,
+        type: 'pool.delivery',
+        message: `pull request #${number} (${closed.url}) was closed: request ${pool.approvedRequestId} superseded it`,
+        data: {
+          state: 'superseded',
+          pullRequest: number,
+          url: closed.url,
+          by: pool.approvedRequestId,
+        },
+      },
+      ctx.now(),
+    );
+  }
+}
+
 /** A history event when the delivery of the pool's approval moved on; the same state is not repeated. */
 async function recordDeliveryState(
   ctx: ReconcileContext,
   pool: VersionedPool,
   state: DeliveryState,
+  recent: EventRecord[],
 ): Promise<void> {
   const requestId = pool.approvedRequestId;
-  const recent = await ctx.store.history({ poolId: pool.id, limit: 20 });
-  const last = recent.items.find(
+  const last = recent.find(
     e => e.type === 'pool.delivery' && e.requestId === requestId,
   );
   if (last?.data?.state === state.state) return;

@@ -252,6 +252,18 @@ export class TestForge {
         message: 'Pull Request successfully merged',
       });
     }
+    const one = url.pathname.match(
+      new RegExp(`^/api/v3/repos/${OWNER}/${REPO}/pulls/(\\d+)$`),
+    );
+    if (one && req.method === 'PATCH') {
+      const pull = this.pulls.find(p => p.number === Number(one[1]));
+      if (!pull) return send(404, { message: 'Not Found' });
+      const patch = JSON.parse(await readBody(req)) as { state?: string };
+      if (patch.state === 'closed' && pull.state === 'open')
+        this.close(pull.number);
+      await this.savePulls();
+      return send(200, pull);
+    }
     if (url.pathname !== `/api/v3/repos/${OWNER}/${REPO}/pulls`)
       return send(404, { message: 'Not Found' });
     if (req.method === 'GET') {
