@@ -6,7 +6,14 @@ import type { DeliveryTarget as Target } from '@nodepools/plugin-nodepools-commo
  * repository, as a pull request or a commit on the branch the cluster's GitOps controller syncs.
  * Nothing for a cluster the portal applies to itself.
  */
-export function DeliveryTarget({ delivery }: { delivery?: Target }) {
+export function DeliveryTarget({
+  delivery,
+  removes = false,
+}: {
+  delivery?: Target;
+  /** A decommission: approving removes the file. */
+  removes?: boolean;
+}) {
   if (!delivery) return null;
   const how =
     delivery.mode === 'push'
@@ -14,8 +21,9 @@ export function DeliveryTarget({ delivery }: { delivery?: Target }) {
       : `a pull request into ${delivery.branch}`;
   return (
     <Text as="p" role="note" aria-label="Delivery">
-      Approving writes <code>{delivery.path}</code> in {delivery.repository} as{' '}
-      {how}; the cluster's GitOps controller applies it once merged.
+      Approving {removes ? 'removes' : 'writes'} <code>{delivery.path}</code> in{' '}
+      {delivery.repository} as {how}; the cluster's GitOps controller applies it
+      once merged.
     </Text>
   );
 }

@@ -35,7 +35,10 @@ export function RequestPreviewSection({
       <PreviewWarnings warnings={warnings} />
       <PolicyResults policy={preview.policy} />
       <ServerVerdicts server={server} />
-      <DeliveryTarget delivery={delivery} />
+      <DeliveryTarget
+        delivery={delivery}
+        removes={preview.request.kind === 'decommission'}
+      />
       <Flex direction="column" gap="2">
         <Text as="h3" variant="title-x-small">
           Impact on running nodes
