@@ -309,7 +309,40 @@ interface ClusterPolicyConfig {
 }
 
 /**
- * @propertyNames {"enum": ["name", "title", "description", "url", "caData", "auth", "policy"]}
+ * @propertyNames {"enum": ["type"]}
+ */
+interface ApplyDeliveryConfig {
+  /** The reconciler applies approved pools to the cluster itself (the default). */
+  type: 'apply';
+}
+
+/**
+ * @propertyNames {"enum": ["type", "repository", "branch", "path", "tenancyPath", "mode"]}
+ */
+interface GitDeliveryConfig {
+  /**
+   * Approved pools become files in a repository that the cluster's GitOps controller (Argo CD,
+   * Flux) applies; the reconciler only reads the cluster. Credentials come from the backend's
+   * `integrations.github` entry for the repository's host.
+   */
+  type: 'git';
+  /** The repository's URL, `https://<host>/<owner>/<name>`. */
+  repository: string;
+  /** The branch the GitOps controller syncs; default `main`. */
+  branch?: string;
+  /**
+   * Where a pool's file goes; `{cluster}`, `{team}` and `{pool}` are replaced; default
+   * `clusters/{cluster}/nodepools/{team}.{pool}.yaml`.
+   */
+  path?: string;
+  /** Where the cluster's admission policies go; default `clusters/{cluster}/nodepools/tenancy.yaml`. */
+  tenancyPath?: string;
+  /** `pull-request` (default): a branch and pull request per approval; `push`: commit to `branch`. */
+  mode?: 'pull-request' | 'push';
+}
+
+/**
+ * @propertyNames {"enum": ["name", "title", "description", "url", "caData", "auth", "policy", "delivery"]}
  */
 interface ClusterConfig {
   /**
@@ -331,6 +364,8 @@ interface ClusterConfig {
   auth?: ServiceAccountAuthConfig | AwsAuthConfig;
   /** What the platform allows on this cluster; every key has a default. */
   policy?: ClusterPolicyConfig;
+  /** How approved pools reach the cluster; default `{ type: apply }`. */
+  delivery?: ApplyDeliveryConfig | GitDeliveryConfig;
 }
 
 export interface Config {

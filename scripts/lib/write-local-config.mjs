@@ -25,10 +25,28 @@ Object.assign(local, {
 // that identity is the control plane's reconciler user, not the in-cluster ServiceAccount.
 const reconcilerName = connection.users?.reconciler ?? 'nodepools-reconciler';
 local.policy = { ...local.policy, reconcilerUsername: reconcilerName };
+// NODEPOOLS_DELIVERY=git: approvals go to the demo's local forge (scripts/lib/local-forge.ts) as
+// pull requests, with its token as the integrations.github entry for its host; its sync loop
+// stands in for Argo CD.
+const extra = {};
+if (process.env.NODEPOOLS_DELIVERY === 'git') {
+  const host = `127.0.0.1:${process.env.NODEPOOLS_FORGE_PORT ?? '7071'}`;
+  local.delivery = {
+    type: 'git',
+    repository: `http://${host}/acme/clusters`,
+    branch: 'main',
+    mode: process.env.NODEPOOLS_DELIVERY_MODE ?? 'pull-request',
+  };
+  extra.integrations = {
+    github: [
+      { host, apiBaseUrl: `http://${host}/api/v3`, token: 'demo-token' },
+    ],
+  };
+}
 writeFileSync(
   outFile,
   `# Written by scripts/demo from ${connectionFile}; do not commit.\n${stringify(
-    { nodepools },
+    { nodepools, ...extra },
   )}`,
   { mode: 0o600 },
 );

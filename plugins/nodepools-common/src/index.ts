@@ -25,4 +25,5 @@ export * from './permissions';
 export * from './api/records';
 export * from './api/signals';
 export * from './api/serverVerdicts';
+export * from './api/deliveryTarget';
 export * from './status/limitsReached';

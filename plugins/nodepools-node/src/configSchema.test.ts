@@ -95,6 +95,14 @@ const everyKey = () => ({
           reserved: { cpuCoreHour: 0.027, memoryGiBHour: 0.0036 },
         },
       },
+      delivery: {
+        type: 'git',
+        repository: 'https://github.com/acme/clusters',
+        branch: 'main',
+        path: 'clusters/{cluster}/nodepools/{team}.{pool}.yaml',
+        tenancyPath: 'clusters/{cluster}/tenancy.yaml',
+        mode: 'pull-request',
+      },
     },
     {
       name: 'staging',

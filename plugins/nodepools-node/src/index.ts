@@ -6,6 +6,7 @@
 export {
   readNodePoolsConfig,
   type ClusterConfig,
+  type GitDeliveryConfig,
   type NodePoolsConfig,
 } from './readNodePoolsConfig';
 export { nodePoolsApproverGroups } from './nodePoolsApproverGroups';

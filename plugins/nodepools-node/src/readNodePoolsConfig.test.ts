@@ -73,3 +73,47 @@ describe('readNodePoolsConfig', () => {
     );
   });
 });
+
+describe('readNodePoolsConfig delivery', () => {
+  it('defaults to apply, and fills in git delivery defaults', () => {
+    expect(read(cluster({})).clusters[0].delivery).toBeUndefined();
+    expect(
+      read(cluster({ delivery: { type: 'apply' } })).clusters[0].delivery,
+    ).toBeUndefined();
+    expect(
+      read(
+        cluster({
+          delivery: {
+            type: 'git',
+            repository: 'https://github.com/acme/clusters.git',
+          },
+        }),
+      ).clusters[0].delivery,
+    ).toEqual({
+      type: 'git',
+      repository: 'https://github.com/acme/clusters',
+      branch: 'main',
+      path: 'clusters/{cluster}/nodepools/{team}.{pool}.yaml',
+      tenancyPath: 'clusters/{cluster}/nodepools/tenancy.yaml',
+      mode: 'pull-request',
+    });
+  });
+
+  it.each([
+    [{ type: 'flux' }, 'delivery.type: "flux" is not supported'],
+    [
+      { type: 'git', repository: 'https://github.com/acme' },
+      'must be https://<host>/<owner>/<name>',
+    ],
+    [
+      { type: 'git', repository: 'https://github.com/a/b', mode: 'merge' },
+      'delivery.mode: "merge" is not supported',
+    ],
+    [
+      { type: 'git', repository: 'https://github.com/a/b', path: 'x/{pool}' },
+      'must contain {team} and {pool}',
+    ],
+  ])('refuses %j', (delivery, message) => {
+    expect(() => read(cluster({ delivery }))).toThrow(message);
+  });
+});

@@ -15,7 +15,33 @@ export interface ClusterConfig {
   caData?: string;
   auth?: ClusterAuthConfig;
   policy: ClusterPolicy;
+  /** How approved pools reach the cluster; absent means `apply` (the reconciler writes them). */
+  delivery?: GitDeliveryConfig;
 }
+
+/**
+ * `delivery: git`: approved pools become files in a repository that the cluster's GitOps
+ * controller (Argo CD, Flux) applies; the reconciler only reads the cluster. Credentials are the
+ * backend's `integrations` config for the repository's host, as the scaffolder's publish actions use.
+ */
+export interface GitDeliveryConfig {
+  type: 'git';
+  /** The repository's web URL, e.g. `https://github.com/acme/clusters`. */
+  repository: string;
+  /** The branch the GitOps controller syncs from; default `main`. */
+  branch: string;
+  /** Where a pool's file goes, with `{cluster}`, `{team}` and `{pool}` replaced. */
+  path: string;
+  /** Where the cluster's admission policies go, with `{cluster}` replaced. */
+  tenancyPath: string;
+  /** `pull-request` (default): a branch and a pull request per approval; `push`: commit to `branch`. */
+  mode: 'pull-request' | 'push';
+}
+
+const DELIVERY_TYPES = ['apply', 'git'];
+const DELIVERY_MODES = ['pull-request', 'push'];
+const DEFAULT_POOL_PATH = 'clusters/{cluster}/nodepools/{team}.{pool}.yaml';
+const DEFAULT_TENANCY_PATH = 'clusters/{cluster}/nodepools/tenancy.yaml';
 
 /**
  * How the reconciler authenticates: a service account's token, or AWS IAM on EKS (the backend's
@@ -82,6 +108,7 @@ export function readNodePoolsConfig(config: Config): NodePoolsConfig {
       caData: entry.getOptionalString('caData'),
       auth: readAuth(entry, key),
       policy: policy.value,
+      delivery: readDelivery(entry, key),
     };
   });
   const platformOwner =
@@ -123,5 +150,51 @@ function readAuth(entry: Config, key: string): ClusterAuthConfig | undefined {
     assumeRole: role,
     externalId: optional('externalId'),
     accountId: optional('accountId'),
+  };
+}
+
+function readDelivery(
+  entry: Config,
+  key: string,
+): GitDeliveryConfig | undefined {
+  const type = entry.getOptionalString('delivery.type') ?? 'apply';
+  if (!DELIVERY_TYPES.includes(type))
+    throw new Error(
+      `Invalid configuration at ${key}.delivery.type: "${type}" is not supported (use apply or git)`,
+    );
+  if (type === 'apply') return undefined;
+  const repository = entry.getString('delivery.repository');
+  let url: URL;
+  try {
+    url = new URL(repository);
+  } catch {
+    throw new Error(
+      `Invalid configuration at ${key}.delivery.repository: "${repository}" is not a URL`,
+    );
+  }
+  // owner/name: what the forge's API and the credentials are looked up by.
+  if (url.pathname.split('/').filter(Boolean).length !== 2)
+    throw new Error(
+      `Invalid configuration at ${key}.delivery.repository: "${repository}" must be https://<host>/<owner>/<name>`,
+    );
+  const mode = entry.getOptionalString('delivery.mode') ?? 'pull-request';
+  if (!DELIVERY_MODES.includes(mode))
+    throw new Error(
+      `Invalid configuration at ${key}.delivery.mode: "${mode}" is not supported (use pull-request or push)`,
+    );
+  const path = entry.getOptionalString('delivery.path') ?? DEFAULT_POOL_PATH;
+  // Without both, two pools of one cluster would share a file.
+  if (!path.includes('{team}') || !path.includes('{pool}'))
+    throw new Error(
+      `Invalid configuration at ${key}.delivery.path: "${path}" must contain {team} and {pool}`,
+    );
+  return {
+    type: 'git',
+    repository: repository.replace(/\/+$/, '').replace(/\.git$/, ''),
+    branch: entry.getOptionalString('delivery.branch') ?? 'main',
+    path,
+    tenancyPath:
+      entry.getOptionalString('delivery.tenancyPath') ?? DEFAULT_TENANCY_PATH,
+    mode: mode as GitDeliveryConfig['mode'],
   };
 }

@@ -1,3 +1,4 @@
+import { reconcileThroughGit } from '../delivery/reconcileThroughGit';
 import { applyPools } from './applyPools';
 import { applyTenancy } from './applyTenancy';
 import { readClusterSnapshot, readPoolObjects } from './ClusterSnapshot';
@@ -32,6 +33,8 @@ export class ClusterReconciler {
 
   async reconcile(): Promise<ReconcileOutcome> {
     const { ctx } = this;
+    // Git delivery: the GitOps controller writes to the cluster, the reconciler only reads it.
+    if (ctx.cluster.delivery) return reconcileThroughGit(ctx);
     const pools = () => ctx.store.livePools(ctx.cluster.name);
     const snapshot = await readClusterSnapshot(ctx.client);
     const tenancy = await applyTenancy(ctx, snapshot);

@@ -7,6 +7,7 @@ import type { NodePoolsStore } from '../database/NodePoolsStore';
 import type { SharedClusterState } from '../database/ClusterPassStore';
 import type { RequestNotifier } from '../workflow/RequestNotifier';
 import { ConfigReader, type Config } from '@backstage/config';
+import { GitDeliveries } from '../delivery/GitDelivery';
 import { ClusterClient } from './ClusterClient';
 import { clusterConnection } from './clusterConnection';
 import { ClusterUnreachableError } from './ClusterErrors';
@@ -46,6 +47,9 @@ export class NodePoolsReconciler {
   /** When a cluster was last given a clean slate: shared state older than that is stale. */
   private readonly resetAt = new Map<string, string>();
   private readonly now: () => Date;
+  private readonly gitDeliveries = new GitDeliveries(
+    () => this.options.rootConfig ?? new ConfigReader({}),
+  );
   /** The clusters as configured; replaced (never edited) by {@link NodePoolsReconciler.reconfigure}. */
   private clusterConfigs: ClusterConfig[];
 
@@ -257,6 +261,9 @@ export class NodePoolsReconciler {
       logger: this.options.logger.child({ cluster: cluster.name }),
       now: () => this.now().toISOString(),
       notifier: this.options.notifier,
+      gitDelivery: cluster.delivery
+        ? () => this.gitDeliveries.for(cluster.name, cluster.delivery!)
+        : undefined,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterConfig } from '@nodepools/plugin-nodepools-node';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
+import type { GitDelivery } from '../delivery/GitDelivery';
 import type { RequestNotifier } from '../workflow/RequestNotifier';
 import type { ClusterClient } from './ClusterClient';
 
@@ -14,4 +15,6 @@ export interface ReconcileContext {
   now: () => string;
   /** Tells a requester their approved request failed; absent in a portal without notifications. */
   notifier?: RequestNotifier;
+  /** A cluster with `delivery: git`: where its approvals go (see reconcileThroughGit). */
+  gitDelivery?: () => GitDelivery;
 }

@@ -4,8 +4,10 @@ import {
   type PoolRequest,
   type RequestPreview,
   type RequestRecord,
+  type DeliveryTarget,
   type ServerVerdicts,
 } from '@nodepools/plugin-nodepools-common';
+import { deliveryTarget } from '../delivery/deliveryTarget';
 import type { NodePoolsStore, VersionedPool } from '../database/NodePoolsStore';
 import { nodeClassWarnings } from '../reconciler/observeNodeClasses';
 import { FieldValidationError } from './FieldValidationError';
@@ -19,6 +21,8 @@ export interface PreviewResponse {
   warnings: string[];
   /** The target API server's dry-run verdict per object; absent when there is no cluster to ask. */
   server?: ServerVerdicts;
+  /** Where the change goes on a cluster with git delivery; absent for `delivery: apply`. */
+  delivery?: DeliveryTarget;
 }
 
 /** What an approver sees besides the preview: warnings about the cluster, the server's verdict. */
@@ -186,5 +190,14 @@ export async function withClusterFindings(
         ),
     askServer(ctx, preview, async () => basis.takenNames),
   ]);
-  return server ? { preview, warnings, server } : { preview, warnings };
+  const delivery = deliveryTarget(
+    clusterOf(ctx.config, request.cluster),
+    request,
+  );
+  return {
+    preview,
+    warnings,
+    ...(server ? { server } : {}),
+    ...(delivery ? { delivery } : {}),
+  };
 }

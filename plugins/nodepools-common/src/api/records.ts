@@ -136,6 +136,10 @@ export type EventType =
   | 'pool.applied'
   | 'pool.status-changed'
   | 'pool.drift-corrected'
+  /** Git delivery: the approval's pull request opened, merged, closed, or its commit pushed. */
+  | 'pool.delivery'
+  /** Git delivery: the cluster differs from the approval; reported, never corrected. */
+  | 'pool.drift-detected'
   | 'pool.failed'
   | 'pool.removed';
 

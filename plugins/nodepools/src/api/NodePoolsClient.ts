@@ -11,6 +11,7 @@ import type { NodePoolsApi } from './NodePoolsApi';
 import type {
   ClusterList,
   ClusterSummary,
+  DeliveryTarget,
   NewRequest,
   NodePoolsHealth,
   PageQuery,
@@ -45,6 +46,7 @@ function previewResult(body: {
   preview: RequestPreview;
   warnings?: unknown;
   server?: unknown;
+  delivery?: unknown;
   approvedAt?: unknown;
 }): RequestPreviewResult {
   const warnings = Array.isArray(body.warnings)
@@ -55,6 +57,9 @@ function previewResult(body: {
     preview: body.preview,
     warnings,
     ...(Array.isArray(server?.verdicts) ? { server } : {}),
+    ...(body.delivery && typeof body.delivery === 'object'
+      ? { delivery: body.delivery as DeliveryTarget }
+      : {}),
     ...(typeof body.approvedAt === 'string'
       ? { approvedAt: body.approvedAt }
       : {}),

@@ -4,6 +4,7 @@
  * (pools, requests, events, pages, previews) come from `@nodepools/plugin-nodepools-common`.
  */
 import type {
+  DeliveryTarget,
   FieldError,
   PolicyViolation,
   PoolPhase,
@@ -164,6 +165,8 @@ export interface RequestPreviewResult {
    * without url, a decommission, or a backend older than it.
    */
   server?: ServerVerdicts;
+  /** Where approving sends the change, on a cluster with git delivery; absent otherwise. */
+  delivery?: DeliveryTarget;
   /**
    * Only on the preview of an approved request: when it was approved. Everything above is then
    * what the approvers saw, kept with the approval, not a live preview.
@@ -172,6 +175,7 @@ export interface RequestPreviewResult {
 }
 
 export type {
+  DeliveryTarget,
   ServerVerdict,
   ServerVerdicts,
 } from '@nodepools/plugin-nodepools-common';

@@ -185,6 +185,26 @@ describe('RequestDetailPage', () => {
     ).toBeVisible();
   });
 
+  it('says where the change goes on a cluster with git delivery, before anyone approves', async () => {
+    await renderWithBackend(
+      <RequestDetailPage id="req-1" />,
+      backendWith(pendingRequest, pendingRequest, {
+        ...pendingRequestPreviewBody(),
+        delivery: {
+          repository: 'https://github.com/acme/clusters',
+          branch: 'main',
+          path: 'clusters/local/nodepools/payments.general.yaml',
+          mode: 'pull-request',
+        },
+      }),
+    );
+    expect(
+      await screen.findByRole('note', { name: 'Delivery' }),
+    ).toHaveTextContent(
+      'Approving writes clusters/local/nodepools/payments.general.yaml in https://github.com/acme/clusters as a pull request into main',
+    );
+  });
+
   it('says the API server accepted it, or that it could not be asked', async () => {
     const withVerdict = (verdict: 'accepted' | 'timeout', message: string) => ({
       ...pendingRequestPreviewBody(),

@@ -96,6 +96,7 @@ export function RequestPreviewLoader({ request }: { request: RequestRecord }) {
         preview={preview.value.preview}
         warnings={preview.value.warnings}
         server={preview.value.server}
+        delivery={preview.value.delivery}
       />
     </Flex>
   );

@@ -1,13 +1,17 @@
 import { Flex, Text } from '@backstage/ui';
 import type { RequestPreview } from '@nodepools/plugin-nodepools-common';
 import { CostSummary } from './CostSummary';
+import { DeliveryTarget } from './DeliveryTarget';
 import { DiffBaseNote, LiveDrift } from './DiffBaseNote';
 import { DiffTable } from './DiffTable';
 import { ManifestYaml } from './ManifestYaml';
 import { PolicyResults } from './PolicyResults';
 import { PreviewWarnings } from './PreviewWarnings';
 import { ServerVerdicts } from './ServerVerdicts';
-import type { ServerVerdicts as Verdicts } from '../../api/types';
+import type {
+  DeliveryTarget as Target,
+  ServerVerdicts as Verdicts,
+} from '../../api/types';
 
 /**
  * What approving the request would do: warnings about the cluster first, then policy and the
@@ -19,16 +23,22 @@ export function RequestPreviewSection({
   preview,
   warnings = [],
   server,
+  delivery,
 }: {
   preview: RequestPreview;
   warnings?: string[];
   server?: Verdicts;
+  delivery?: Target;
 }) {
   return (
     <Flex direction="column" gap="4">
       <PreviewWarnings warnings={warnings} />
       <PolicyResults policy={preview.policy} />
       <ServerVerdicts server={server} />
+      <DeliveryTarget
+        delivery={delivery}
+        removes={preview.request.kind === 'decommission'}
+      />
       <Flex direction="column" gap="2">
         <Text as="h3" variant="title-x-small">
           Impact on running nodes

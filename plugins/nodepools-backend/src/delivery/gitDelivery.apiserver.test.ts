@@ -1,0 +1,259 @@
+import { ConfigReader } from '@backstage/config';
+import { describeApiServer, type KubeObject } from '@nodepools/local-cluster';
+import { parseAllDocuments } from 'yaml';
+import { poolRequest } from '../__testUtils__/fixtures';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { FIELD_MANAGER } from '../reconciler/ownership';
+import { renderPoolObject } from '../reconciler/renderPoolObject';
+import { reconcilerTestEnv } from '../reconciler/__testUtils__/reconcilerTestEnv';
+import { TestForge } from './__testUtils__/testForge';
+
+const nodePoolRef = (name: string) => ({
+  apiVersion: 'karpenter.sh/v1',
+  kind: 'NodePool',
+  metadata: { name },
+});
+
+type Env = Awaited<ReturnType<typeof reconcilerTestEnv>>;
+
+/** Argo CD's field manager, for what the test's sync loop writes. */
+const GITOPS_MANAGER = 'argocd-controller';
+
+describeApiServer('git delivery end to end', suite => {
+  const databases = createTestDatabases();
+  describe.each(databases.eachSupportedId())('on %s', databaseId => {
+    let env: Env;
+    let forge: TestForge;
+    /** The NodePools the sync loop created from git: what it prunes when their file goes. */
+    const synced = new Set<string>();
+
+    beforeAll(async () => {
+      forge = await TestForge.start();
+      env = await reconcilerTestEnv(suite, databases, {
+        databaseId,
+        reconciler: {
+          rootConfig: new ConfigReader({
+            app: { baseUrl: 'http://portal.test' },
+            integrations: { github: [forge.integration] },
+          }),
+        },
+      });
+      env.config.clusters[0].delivery = {
+        type: 'git',
+        repository: forge.repository,
+        branch: 'main',
+        path: 'clusters/{cluster}/nodepools/{team}.{pool}.yaml',
+        tenancyPath: 'clusters/{cluster}/tenancy.yaml',
+        mode: 'pull-request',
+      };
+    });
+    afterAll(async () => {
+      for (const name of synced) await suite.client().delete(nodePoolRef(name));
+      await env.close();
+      await forge.stop();
+    });
+
+    const read = (name: string) =>
+      suite
+        .client()
+        .request<KubeObject>('GET', `/apis/karpenter.sh/v1/nodepools/${name}`);
+    const pass = async () => {
+      const health = await env.reconciler.reconcileCluster('local');
+      if (health.state !== 'healthy')
+        throw new Error(`reconcile failed: ${health.message}`);
+    };
+    const stateOf = async (id: string) =>
+      (await env.store.getRequest(id))!.state;
+
+    /**
+     * One sync of the pools directory on main, as Argo CD does with server-side apply and prune:
+     * NodePools under its own field manager; namespace labels with the identity the admission
+     * policy lets label namespaces (the reconciler's, which the platform sets to Argo CD's in
+     * `reconcilerUsername` for git clusters). The admission policies (tenancy.yaml) are not synced:
+     * they are cluster-wide and shared with the other suites of this API server.
+     */
+    const gitopsSync = async () => {
+      const dir = `clusters/local/nodepools/${env.team}.`;
+      const paths = (
+        await forge.files('main', 'clusters/local/nodepools')
+      ).filter(p => p.startsWith(dir));
+      const inGit = new Set<string>();
+      for (const path of paths) {
+        const text = (await forge.file('main', path))!;
+        for (const doc of parseAllDocuments(text)) {
+          const object = doc.toJSON() as KubeObject;
+          if (object.kind === 'NodePool') {
+            await suite.client().apply(object, GITOPS_MANAGER);
+            inGit.add(object.metadata.name);
+            synced.add(object.metadata.name);
+          } else {
+            await env.reconcilerClient().apply(object, { force: false });
+          }
+        }
+      }
+      for (const name of [...synced].filter(n => !inGit.has(n))) {
+        await suite.client().delete(nodePoolRef(name));
+        synced.delete(name);
+      }
+    };
+
+    it('approve → pull request → merge → GitOps sync → applied; drift reported, not corrected; decommission removes the file', async () => {
+      const spec = {
+        requirements: {
+          architectures: ['amd64'],
+          capacityTypes: ['on-demand'],
+        },
+        limits: { cpu: '16', memory: '64Gi' },
+        nodeClass: 'default',
+        namespaces: [suite.namespace],
+      };
+      // Before anyone approves, the preview says where the change will go.
+      const preview = await env.workflow.previewWithWarnings(
+        poolRequest({ owner: env.owner, pool: 'gitops', spec }),
+      );
+      expect(preview.delivery).toEqual({
+        repository: forge.repository,
+        branch: 'main',
+        path: `clusters/local/nodepools/${env.team}.gitops.yaml`,
+        mode: 'pull-request',
+      });
+      const approved = await env.approve({ pool: 'gitops', spec });
+      await pass();
+      let pool = await env.poolOf(approved.poolId!);
+      const name = renderPoolObject(pool, env.config.clusters[0].policy)
+        .metadata.name;
+      const path = `clusters/local/nodepools/${env.team}.gitops.yaml`;
+
+      // A pull request, and nothing written to the cluster.
+      expect(forge.pulls).toHaveLength(1);
+      expect(forge.pulls[0].body).toContain(
+        `http://portal.test/nodepools/requests/${approved.id}`,
+      );
+      await expect(read(name)).rejects.toMatchObject({ statusCode: 404 });
+      expect(await stateOf(approved.id)).toBe('approved');
+      let history = await env.historyOf(pool.id);
+      expect(history[0]).toMatchObject({
+        type: 'pool.delivery',
+        requestId: approved.id,
+        data: { state: 'open', url: forge.pulls[0].html_url },
+      });
+
+      // A retried pass: the same pull request, no new event.
+      await pass();
+      expect(forge.pulls).toHaveLength(1);
+      expect((await env.historyOf(pool.id)).length).toBe(history.length);
+
+      await forge.merge(1);
+      await pass();
+      history = await env.historyOf(pool.id);
+      expect(history[0]).toMatchObject({
+        type: 'pool.delivery',
+        data: { state: 'merged' },
+      });
+      expect(history[0].message).toMatch(/waiting for the cluster to sync/);
+      expect(await stateOf(approved.id)).toBe('approved');
+
+      await gitopsSync();
+      await pass();
+      expect(await stateOf(approved.id)).toBe('applied');
+      pool = await env.poolOf(approved.poolId!);
+      expect(pool.appliedGeneration).toBe(1);
+      expect((await env.historyOf(pool.id))[0].type).not.toBe('pool.failed');
+      const live = await read(name);
+      // Only the GitOps controller wrote it.
+      expect(
+        (
+          live.metadata.managedFields as Array<{ manager?: string }> | undefined
+        )?.map(f => f.manager),
+      ).not.toContain(FIELD_MANAGER);
+      const namespace = await suite
+        .client()
+        .request<KubeObject>('GET', `/api/v1/namespaces/${suite.namespace}`);
+      expect(
+        namespace.metadata.labels?.[env.config.clusters[0].policy.teamLabelKey],
+      ).toBe(env.team);
+
+      // Someone edits the NodePool: reported with who did it, and left as it is.
+      await suite
+        .client()
+        .request('PATCH', `/apis/karpenter.sh/v1/nodepools/${name}`, {
+          body: { spec: { limits: { cpu: '99' } } },
+          contentType: 'application/merge-patch+json',
+          query: { fieldManager: 'kubectl-edit' },
+        });
+      await pass();
+      pool = await env.poolOf(approved.poolId!);
+      expect(pool.lastError).toMatch(
+        /^drift: .*spec\.limits\.cpu.*kubectl-edit/,
+      );
+      expect((await env.historyOf(pool.id))[0].type).toBe(
+        'pool.drift-detected',
+      );
+      expect(((await read(name)).spec as any).limits.cpu).toBe('99');
+      // The GitOps controller puts git's spec back; the report clears.
+      await gitopsSync();
+      await pass();
+      expect((await env.poolOf(approved.poolId!)).lastError).toBeUndefined();
+
+      // An update approved while an earlier one's pull request is open: the earlier pull request
+      // is closed (merged later, it would put the older spec back), and said so on its request.
+      const updateTo = (cpu: string) =>
+        env.approve({
+          kind: 'update',
+          pool: 'gitops',
+          spec: { ...spec, limits: { cpu, memory: '64Gi' } },
+        });
+      const superseded = await updateTo('32');
+      await pass();
+      expect(forge.pulls).toHaveLength(2);
+      const update = await updateTo('24');
+      await pass();
+      expect(forge.pulls).toHaveLength(3);
+      expect(forge.pulls[1]).toMatchObject({
+        state: 'closed',
+        merged_at: null,
+      });
+      const supersededEvents = (
+        await env.store.history({ requestId: superseded.id, limit: 10 })
+      ).items;
+      expect(supersededEvents[0]).toMatchObject({
+        type: 'pool.delivery',
+        data: { state: 'superseded', pullRequest: 2, by: update.id },
+      });
+      expect(forge.pulls[2].title).toContain(update.id);
+      // Its pull request closed without merge: reported, the request stays approved.
+      forge.close(3);
+      await pass();
+      expect((await env.historyOf(pool.id))[0]).toMatchObject({
+        type: 'pool.delivery',
+        requestId: update.id,
+        data: { state: 'closed' },
+      });
+      expect(await stateOf(update.id)).toBe('approved');
+
+      // Decommission: a pull request removing the file; removed once synced.
+      const decommission = await env.approve({
+        kind: 'decommission',
+        pool: 'gitops',
+        spec: undefined,
+      });
+      await pass();
+      expect(forge.pulls).toHaveLength(4);
+      expect((await env.poolOf(approved.poolId!)).phase).toBe(
+        'decommissioning',
+      );
+      await forge.merge(4);
+      expect(await forge.file('main', path)).toBeNull();
+      await pass();
+      // Merged, not yet synced: the NodePool is still there, so the pool is not removed yet.
+      expect((await env.poolOf(approved.poolId!)).phase).toBe(
+        'decommissioning',
+      );
+      await gitopsSync();
+      await pass();
+      await expect(read(name)).rejects.toMatchObject({ statusCode: 404 });
+      expect((await env.poolOf(approved.poolId!)).phase).toBe('removed');
+      expect(await stateOf(decommission.id)).toBe('applied');
+    });
+  });
+});
