@@ -9,12 +9,11 @@ import type {
   Page,
   PoolRecord,
   PoolStatus,
-  RequestPreview,
+  RequestPreviewResult,
   RequestRecord,
   RequestState,
 } from '@nodepools/plugin-nodepools-common';
 import type { ResourceFilter } from '../permissions/resourceFilter';
-import type { ServerVerdicts } from '@nodepools/plugin-nodepools-common';
 
 /** Filters for listing pools. */
 export interface PoolQuery {
@@ -124,12 +123,7 @@ export interface NodePoolsStore {
  * What the approvers saw when the request was approved: the preview, the cluster's warnings and
  * the API server's verdict, so the record shows exactly what was agreed to after it is applied.
  */
-export interface ApprovedPreview {
-  preview: RequestPreview;
-  warnings: string[];
-  server?: ServerVerdicts;
-  approvedAt: string;
-}
+export type ApprovedPreview = RequestPreviewResult & { approvedAt: string };
 
 /** Fields of a pool that change after it is created. */
 export interface PoolPatch {

@@ -5,10 +5,13 @@ import {
 } from '@backstage/errors';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  nodeClassWarnings,
   previewRequest,
   renderNodePool,
+  type NodeClassInfo,
   type PoolRecord,
   type RequestPreview,
+  type RequestPreviewResult as PreviewResponse,
   type RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
 import type {
@@ -20,10 +23,6 @@ import {
   ConcurrentUpdateError,
   FieldValidationError,
 } from './FieldValidationError';
-import {
-  type NodeClassInfo,
-  nodeClassWarnings,
-} from '../reconciler/observeNodeClasses';
 import type { RequestNotifier } from './RequestNotifier';
 import type { ClusterClient } from '../reconciler/ClusterClient';
 import type { ServerVerdicts } from '@nodepools/plugin-nodepools-common';
@@ -58,15 +57,6 @@ export interface RequestWorkflowOptions {
   clusterClient?: (cluster: string) => ClusterClient;
   /** How long a preview waits for the API server's verdict (default 2 s). */
   serverVerdictTimeoutMs?: number;
-}
-
-/** What the API answers for a preview: the common preview, and warnings about the cluster. */
-export interface PreviewResponse {
-  preview: RequestPreview;
-  /** E.g. the node class uses an unpinned AMI alias or is not Ready; empty when all is well. */
-  warnings: string[];
-  /** The target API server's dry-run verdict per object; absent when there is no cluster to ask. */
-  server?: ServerVerdicts;
 }
 
 /** What an approver sees besides the preview: warnings about the cluster, the server's verdict. */
