@@ -111,31 +111,7 @@ describe('templates in the real scaffolder', () => {
     );
   };
 
-  /** A pool the team already has: bob files it, alice (platform) approves it. */
-  async function grantPool(pool: string): Promise<string> {
-    const filed = await portal.as('bob').post('/nodepools/requests', {
-      kind: 'create',
-      owner: team,
-      cluster: 'local',
-      pool,
-      justification,
-      spec: {
-        requirements: {
-          architectures: ['amd64'],
-          capacityTypes: ['spot', 'on-demand'],
-        },
-        limits: { cpu: '16', memory: '64Gi' },
-        nodeClass: 'default',
-        namespaces: ['payments'],
-      },
-    });
-    expect(filed.status).toBe(201);
-    const approved = await portal
-      .as('alice')
-      .post(`/nodepools/requests/${filed.body.id}/approve`, {});
-    expect(approved.body).toMatchObject({ state: 'approved' });
-    return approved.body.poolId;
-  }
+  const grantPool = (pool: string) => portal.grantPool(pool);
 
   const previewText = (output: TaskOutcome['output']) =>
     (output?.text as Array<{ title: string; content: string }>).find(

@@ -108,5 +108,40 @@ export async function startPortalBackend() {
     };
   };
 
-  return { backend, as };
+  /**
+   * A pool the payments team already has: bob files it, alice (platform) approves it. Returns the
+   * pool's id.
+   */
+  const grantPool = async (
+    pool: string,
+    limits = { cpu: '16', memory: '64Gi' },
+  ): Promise<string> => {
+    const filed = await as('bob').post('/nodepools/requests', {
+      kind: 'create',
+      owner: 'group:default/payments',
+      cluster: 'local',
+      pool,
+      justification: 'PCI workloads need dedicated nodes',
+      spec: {
+        requirements: {
+          architectures: ['amd64'],
+          capacityTypes: ['spot', 'on-demand'],
+        },
+        limits,
+        nodeClass: 'default',
+        namespaces: ['payments'],
+      },
+    });
+    if (filed.status !== 201)
+      throw new Error(`filing ${pool}: ${JSON.stringify(filed.body)}`);
+    const approved = await as('alice').post(
+      `/nodepools/requests/${filed.body.id}/approve`,
+      {},
+    );
+    if (approved.body.state !== 'approved')
+      throw new Error(`approving ${pool}: ${JSON.stringify(approved.body)}`);
+    return approved.body.poolId;
+  };
+
+  return { backend, as, grantPool };
 }
