@@ -1,3 +1,4 @@
+import { sampleFormAnswers } from '@nodepools/plugin-nodepools-common/testUtils';
 import {
   APP_BASE_URL,
   startPortalBackend,
@@ -10,19 +11,11 @@ import {
 type Portal = Awaited<ReturnType<typeof startPortalBackend>>;
 
 const team = 'group:default/payments';
-const justification = 'PCI workloads need dedicated nodes';
 
 /** What bob, of the payments team, fills in to ask for a pool. */
 const requestValues = (pool: string) => ({
-  owner: team,
-  cluster: 'local',
+  ...sampleFormAnswers,
   pool,
-  architectures: ['amd64'],
-  capacityTypes: ['spot', 'on-demand'],
-  nodeClass: 'default',
-  limits: { cpu: '16', memory: '64Gi' },
-  namespaces: ['payments'],
-  justification,
   // Set by the form's NodePoolRequestCheck field once the backend's dry run allowed it.
   policyCheck: 'allowed',
 });
@@ -175,7 +168,7 @@ describe('templates in the real scaffolder', () => {
           requirements: { capacityTypes: ['spot', 'on-demand'] },
           namespaces: ['payments'],
         },
-        justification,
+        justification: sampleFormAnswers.justification,
       });
       expect(outcome.output?.links).toEqual([
         {

@@ -3,21 +3,9 @@ import {
   previewRequest,
 } from '@nodepools/plugin-nodepools-common';
 import type { NodePoolsClient } from '@nodepools/plugin-nodepools-node';
+import { sampleRequest } from '@nodepools/plugin-nodepools-common/testUtils';
 
-/** What bob asks for in the actions' unit tests: a small spot pool for the payments team. */
-export const sampleRequest = {
-  kind: 'create' as const,
-  owner: 'group:default/payments',
-  cluster: 'local',
-  pool: 'pci',
-  justification: 'PCI workloads need dedicated nodes',
-  spec: {
-    requirements: { architectures: ['amd64'], capacityTypes: ['spot'] },
-    limits: { cpu: '4', memory: '16Gi' },
-    nodeClass: 'default',
-    namespaces: ['payments'],
-  },
-};
+export { sampleRequest };
 
 type BackendCalls = Pick<NodePoolsClient, 'fileRequest' | 'previewRequest'>;
 

@@ -19,7 +19,7 @@ import { scaffolderModuleNodePools } from '../module';
 import {
   permissionsWithDemoPolicy,
   userInfoFromDemoOrg,
-} from './demoOrgServices';
+} from '@nodepools/plugin-nodepools-node/testUtils';
 
 const templatesDir = resolve(__dirname, '../../templates');
 

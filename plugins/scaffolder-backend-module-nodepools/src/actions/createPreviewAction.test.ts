@@ -26,7 +26,7 @@ describe('nodepools:preview', () => {
     );
     expect(ctx.output).toHaveBeenCalledWith('allowed', true);
     expect(ctx.output).toHaveBeenCalledWith('violations', []);
-    expect(ctx.output).toHaveBeenCalledWith('monthlyCeiling', '69.79 USD');
+    expect(ctx.output).toHaveBeenCalledWith('monthlyCeiling', '762.7 USD');
     expect(ctx.output).toHaveBeenCalledWith('warnings', []);
     expect(ctx.output).toHaveBeenCalledWith(
       'manifests',

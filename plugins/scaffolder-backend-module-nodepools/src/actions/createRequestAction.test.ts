@@ -67,7 +67,7 @@ describe('nodepools:request', () => {
     expect(ctx.output).toHaveBeenCalledWith('allowed', true);
     expect(ctx.output).toHaveBeenCalledWith(
       'verdict',
-      'Within the cluster policy. Monthly cost ceiling 69.79 USD. Team budget left on the cluster afterwards: 124 CPU, 496Gi memory, 0 GPU.',
+      'Within the cluster policy. Monthly cost ceiling 762.7 USD. Team budget left on the cluster afterwards: 112 CPU, 448Gi memory, 0 GPU.',
     );
     expect(ctx.output).toHaveBeenCalledWith(
       'impact',
