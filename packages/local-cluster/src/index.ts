@@ -46,6 +46,7 @@ export type {
 export { findGo } from './build/findGo.ts';
 
 export { resolveLayout } from './util/resolveLayout.ts';
+export { freePort } from './util/freePort.ts';
 export type { Layout, LayoutOptions } from './util/resolveLayout.ts';
 export { printProgress } from './util/progress.ts';
 export type { ProgressEvent, ProgressListener } from './util/progress.ts';

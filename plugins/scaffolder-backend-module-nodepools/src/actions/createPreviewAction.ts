@@ -1,6 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { NodePoolsClient } from '@nodepools/plugin-nodepools-node';
-import { asInputError, costRange, previewOutputs } from './previewOutputs';
+import { asInputError, costRange, outputPreview } from './previewOutputs';
 
 /** The part of the backend client the action uses. */
 export type RequestPreviewer = Pick<NodePoolsClient, 'previewRequest'>;
@@ -63,13 +63,7 @@ export function createPreviewAction(options: { client: RequestPreviewer }) {
         .previewRequest(ctx.input.request, await ctx.getInitiatorCredentials())
         .catch(error => asInputError(error, 'request.'));
       const { preview } = result;
-      const outputs = previewOutputs(result);
-      ctx.output('manifests', outputs.manifests);
-      ctx.output('allowed', outputs.allowed);
-      ctx.output('verdict', outputs.verdict);
-      ctx.output('impact', outputs.impact);
-      if (outputs.serverVerdict)
-        ctx.output('serverVerdict', outputs.serverVerdict);
+      const { verdict } = outputPreview(ctx, result);
       ctx.output(
         'violations',
         preview.policy.violations.map(v => `${v.path}: ${v.message}`),
@@ -82,7 +76,7 @@ export function createPreviewAction(options: { client: RequestPreviewer }) {
       );
       ctx.output('warnings', result.warnings);
       ctx.logger.info(
-        `Preview for ${preview.request.kind} ${preview.request.pool} on ${preview.request.cluster}: ${outputs.verdict}`,
+        `Preview for ${preview.request.kind} ${preview.request.pool} on ${preview.request.cluster}: ${verdict}`,
       );
     },
   });

@@ -1,6 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { NodePoolsClient } from '@nodepools/plugin-nodepools-node';
-import { asInputError, previewOutputs } from './previewOutputs';
+import { asInputError, outputPreview } from './previewOutputs';
 
 /** The part of the backend client the action uses. */
 export type RequestFiler = Pick<
@@ -90,19 +90,12 @@ export function createRequestAction(options: {
       const credentials = await ctx.getInitiatorCredentials();
       const request = { ...ctx.input };
       if (ctx.isDryRun) {
-        const outputs = previewOutputs(
-          await options.client
-            .previewRequest(request, credentials)
-            .catch(error => asInputError(error)),
-        );
+        const result = await options.client
+          .previewRequest(request, credentials)
+          .catch(error => asInputError(error));
         ctx.output('state', 'preview');
         ctx.output('requestUrl', `${options.appBaseUrl}/nodepools`);
-        ctx.output('manifests', outputs.manifests);
-        ctx.output('allowed', outputs.allowed);
-        ctx.output('verdict', outputs.verdict);
-        ctx.output('impact', outputs.impact);
-        if (outputs.serverVerdict)
-          ctx.output('serverVerdict', outputs.serverVerdict);
+        const outputs = outputPreview(ctx, result);
         ctx.logger.info(
           `Preview: ${outputs.verdict}${
             outputs.serverVerdict ? ` ${outputs.serverVerdict}` : ''

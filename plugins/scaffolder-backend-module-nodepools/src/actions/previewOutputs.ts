@@ -64,7 +64,7 @@ function describeServerVerdict(
 }
 
 /** The backend's preview as the outputs both actions give it (`serverVerdict` only when asked). */
-export function previewOutputs({ preview, server }: RequestPreviewResult) {
+function previewOutputs({ preview, server }: RequestPreviewResult) {
   const serverVerdict = describeServerVerdict(server);
   return {
     manifests: preview.manifestsYaml,
@@ -73,4 +73,22 @@ export function previewOutputs({ preview, server }: RequestPreviewResult) {
     impact: preview.impactSummary,
     ...(serverVerdict ? { serverVerdict } : {}),
   };
+}
+
+type PreviewOutputs = ReturnType<typeof previewOutputs>;
+
+/**
+ * Writes the outputs both actions give a preview through the step's context (`ctx.output`), and
+ * returns them, for the step's log.
+ */
+export function outputPreview(
+  ctx: {
+    output(name: keyof PreviewOutputs, value: string | boolean): void;
+  },
+  result: RequestPreviewResult,
+): PreviewOutputs {
+  const outputs = previewOutputs(result);
+  for (const [name, value] of Object.entries(outputs))
+    ctx.output(name as keyof PreviewOutputs, value);
+  return outputs;
 }
