@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { RequestPreviewResult } from '@nodepools/plugin-nodepools-common';
+import { sampleRequest } from '@nodepools/plugin-nodepools-common/testUtils';
 import { startPortalBackend } from './__testUtils__/startPortalBackend';
 
 // `nodepools:preview` through the real scaffolder against the real nodepools backend: its answer is
@@ -43,19 +44,11 @@ const previewTemplate: Entity = {
   },
 };
 
-/** What payments asks for: `limits` over a pool of its own. */
+/** What payments asks for: the sample request, for `pool`, with `limits`. */
 const requestFor = (pool: string, limits: object) => ({
-  kind: 'create',
-  owner: 'group:default/payments',
-  cluster: 'local',
+  ...sampleRequest,
   pool,
-  justification: 'PCI workloads need dedicated nodes',
-  spec: {
-    requirements: { architectures: ['amd64'], capacityTypes: ['spot'] },
-    limits,
-    nodeClass: 'default',
-    namespaces: ['payments'],
-  },
+  spec: { ...sampleRequest.spec, limits },
 });
 
 describe('nodepools:preview in the real scaffolder', () => {

@@ -15,6 +15,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import nodePoolsBackend from '@nodepools/plugin-nodepools-backend';
 import { parse } from 'yaml';
+import { sampleRequest } from '@nodepools/plugin-nodepools-common/testUtils';
 import { scaffolderModuleNodePools } from '../module';
 import {
   permissionsWithDemoPolicy,
@@ -117,19 +118,16 @@ export async function startPortalBackend() {
     limits = { cpu: '16', memory: '64Gi' },
   ): Promise<string> => {
     const filed = await as('bob').post('/nodepools/requests', {
-      kind: 'create',
-      owner: 'group:default/payments',
-      cluster: 'local',
+      ...sampleRequest,
       pool,
-      justification: 'PCI workloads need dedicated nodes',
       spec: {
+        ...sampleRequest.spec,
+        // Both, as the request template asks by default: its changes then replace no node.
         requirements: {
           architectures: ['amd64'],
           capacityTypes: ['spot', 'on-demand'],
         },
         limits,
-        nodeClass: 'default',
-        namespaces: ['payments'],
       },
     });
     if (filed.status !== 201)
