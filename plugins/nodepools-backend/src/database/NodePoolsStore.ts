@@ -5,7 +5,6 @@ import type {
   PoolPhase,
   DecisionRecord,
   EventRecord,
-  EventType,
   Page,
   PoolRecord,
   PoolStatus,
@@ -38,15 +37,8 @@ export interface RequestQuery {
   cursor?: string;
 }
 
-/** A new history entry. */
-export interface NewEvent {
-  poolId?: string;
-  requestId?: string;
-  type: EventType;
-  actor?: string;
-  message: string;
-  data?: Record<string, unknown>;
-}
+/** A new history entry: the store gives it its id and time. */
+export type NewEvent = Omit<EventRecord, 'id' | 'createdAt'>;
 
 /** Reads and writes of pools, requests, decisions and history. */
 export interface NodePoolsStore {
