@@ -1,11 +1,11 @@
 import path from 'node:path';
 import {
+  freePort,
   KubeClient,
   reconcilerIdentity,
   startControlPlane,
   type ControlPlane,
 } from '@nodepools/local-cluster';
-import { freePort } from './freePort.ts';
 import { markNodeClassReady } from './readyNodeClass.ts';
 import { stage } from './stage.ts';
 import { startAppBackend, type AppBackend } from './startAppBackend.ts';

@@ -7,9 +7,10 @@ import {
   resolveLayout,
   type ControlPlaneConnection,
 } from '@nodepools/local-cluster';
-// One writer for docs/benchmarks.md: it formats each section with the repo's prettier.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports, no-restricted-imports
-import { writeBenchmarkSection } from '@nodepools/plugin-nodepools-backend/src/__testUtils__/benchmarks/benchmarkReport';
+// One writer for docs/benchmarks.md (it formats each section with the repo's prettier), shared
+// with the backend's and the browser suites' benchmarks.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { writeBenchmarkSection } from '../../../scripts/lib/benchmarkSection.cjs';
 
 /** A Markdown table; prettier aligns it when the section is formatted. */
 function markdownTable(header: string[], rows: string[][]): string {

@@ -1,6 +1,5 @@
-/* eslint-disable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports --
-   the suite drives the backend's own store, workflow and reconciler, which its package does not
-   export (it exports only the plugin); the REST API adds nothing the reconciler does not do */
+// The suite drives the backend's own store, workflow and reconciler (its `testUtils` entry): the
+// REST API adds nothing the reconciler does not do.
 import {
   mockServices,
   type TestDatabases,
@@ -10,10 +9,13 @@ import {
   type KarpenterSuite,
 } from '@nodepools/local-cluster';
 import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
-import { DatabaseNodePoolsStore } from '@nodepools/plugin-nodepools-backend/src/database/DatabaseNodePoolsStore';
-import { NodePoolsReconciler } from '@nodepools/plugin-nodepools-backend/src/reconciler/NodePoolsReconciler';
-import { RequestWorkflow } from '@nodepools/plugin-nodepools-backend/src/workflow/RequestWorkflow';
-import { parsePoolRequest } from '@nodepools/plugin-nodepools-backend/src/workflow/parsePoolRequest';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import {
+  DatabaseNodePoolsStore,
+  NodePoolsReconciler,
+  RequestWorkflow,
+  parsePoolRequest,
+} from '@nodepools/plugin-nodepools-backend/testUtils';
 import { kwokClusterPolicy } from './kwokClusterPolicy';
 
 /** The cluster's name in the backend config. */

@@ -47,6 +47,7 @@ export type {
 export { findGo } from './goBuild/findGo.ts';
 
 export { resolveLayout } from './util/resolveLayout.ts';
+export { freePort } from './util/freePort.ts';
 export type { Layout, LayoutOptions } from './util/resolveLayout.ts';
 export { printProgress } from './util/progress.ts';
 export type { ProgressEvent, ProgressListener } from './util/progress.ts';

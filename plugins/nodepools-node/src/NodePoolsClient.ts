@@ -7,7 +7,7 @@ import { ResponseError } from '@backstage/errors';
 import type {
   Page,
   PoolRecord,
-  RequestPreview,
+  RequestPreviewResult,
   RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
 
@@ -24,20 +24,12 @@ export class NodePoolsRequestRefusedError extends Error {
   }
 }
 
-/** What the target cluster's API server said of one object of a previewed request (dry-run apply). */
-export interface ServerVerdict {
-  kind: string;
-  name: string;
-  verdict: 'accepted' | 'refused' | 'unreachable' | 'timeout' | 'skipped';
-  /** The API server's own message when refused; otherwise what happened. */
-  message: string;
-}
-
-/** A request's preview as the backend answers it, with the target API server's verdicts when asked. */
-export interface RequestPreviewResponse {
-  preview: RequestPreview;
-  server?: { cluster: string; validator: string; verdicts: ServerVerdict[] };
-}
+/**
+ * A request's preview as the backend answers it (`RequestPreviewResult` of the common package),
+ * with the target API server's verdicts when it asked them.
+ */
+export type RequestPreviewResponse = RequestPreviewResult;
+export type { ServerVerdict } from '@nodepools/plugin-nodepools-common';
 
 const LIVE_PHASES = ['provisioning', 'ready', 'degraded', 'decommissioning'];
 
@@ -90,20 +82,17 @@ export class NodePoolsClient {
   }
 
   /**
-   * The full preview of a request, as the given user, writing nothing; with the target cluster's
-   * API server's dry-run verdicts when the backend asked it.
+   * The full preview of a request, as the given user, writing nothing: the backend's answer as
+   * it is, with the cluster's warnings and the target API server's dry-run verdicts when it asked.
    */
   async previewRequest(
     request: object,
     onBehalfOf: BackstageCredentials,
   ): Promise<RequestPreviewResponse> {
-    const { preview, server } = await this.call<RequestPreviewResponse>(
-      'POST',
-      '/requests',
-      onBehalfOf,
-      { ...request, dryRun: true },
-    );
-    return server ? { preview, server } : { preview };
+    return this.call('POST', '/requests', onBehalfOf, {
+      ...request,
+      dryRun: true,
+    });
   }
 
   private async call<T>(
@@ -125,7 +114,9 @@ export class NodePoolsClient {
       },
       body: body ? JSON.stringify(body) : undefined,
     });
-    if (response.ok) return (await response.json()) as T;
+    // Parsed by this realm's JSON, not `response.json()`: where fetch lives in another realm (as
+    // under jest), its arrays have another prototype, which the scaffolder's templating refuses.
+    if (response.ok) return JSON.parse(await response.text()) as T;
     if (
       response.status === 400 ||
       response.status === 403 ||

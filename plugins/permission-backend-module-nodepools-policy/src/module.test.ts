@@ -1,8 +1,4 @@
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -19,6 +15,7 @@ import {
   nodePoolRequestDecidePermission,
 } from '@nodepools/plugin-nodepools-common';
 import { isNodePoolOwner } from '@nodepools/plugin-nodepools-node';
+import { userInfoFrom } from '@nodepools/plugin-nodepools-node/testUtils';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import policyModule from './index';
@@ -31,21 +28,7 @@ const memberships: Record<string, string[]> = {
   'user:default/mallory': [],
 };
 
-const userInfoFromMemberships = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials) {
-      const { userEntityRef } = credentials.principal as {
-        userEntityRef: string;
-      };
-      return {
-        userEntityRef,
-        ownershipEntityRefs: [userEntityRef, ...memberships[userEntityRef]],
-      };
-    },
-  }),
-});
+const userInfoFromMemberships = userInfoFrom(memberships);
 
 const catalogRead = createPermission({
   name: 'catalog.entity.read',

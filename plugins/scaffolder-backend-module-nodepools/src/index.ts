@@ -4,7 +4,10 @@
  * @packageDocumentation
  */
 export { scaffolderModuleNodePools as default } from './module';
-export { createPreviewAction } from './actions/createPreviewAction';
+export {
+  createPreviewAction,
+  type RequestPreviewer,
+} from './actions/createPreviewAction';
 export {
   createRequestAction,
   type RequestFiler,

@@ -3,10 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import {
-  NodePoolsClient,
-  readNodePoolsConfig,
-} from '@nodepools/plugin-nodepools-node';
+import { NodePoolsClient } from '@nodepools/plugin-nodepools-node';
 import { createPreviewAction } from './actions/createPreviewAction';
 import { createRequestAction } from './actions/createRequestAction';
 
@@ -23,10 +20,12 @@ export const scaffolderModuleNodePools = createBackendModule({
         auth: coreServices.auth,
       },
       async init({ scaffolder, config, discovery, auth }) {
+        // Both actions ask the backend, so they answer as the approval view will.
+        const client = new NodePoolsClient(discovery, auth);
         scaffolder.addActions(
-          createPreviewAction({ config: readNodePoolsConfig(config) }),
+          createPreviewAction({ client }),
           createRequestAction({
-            client: new NodePoolsClient(discovery, auth),
+            client,
             appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
           }),
         );

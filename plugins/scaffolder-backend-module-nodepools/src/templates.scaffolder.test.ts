@@ -1,3 +1,4 @@
+import { sampleFormAnswers } from '@nodepools/plugin-nodepools-common/testUtils';
 import {
   APP_BASE_URL,
   startPortalBackend,
@@ -10,19 +11,11 @@ import {
 type Portal = Awaited<ReturnType<typeof startPortalBackend>>;
 
 const team = 'group:default/payments';
-const justification = 'PCI workloads need dedicated nodes';
 
 /** What bob, of the payments team, fills in to ask for a pool. */
 const requestValues = (pool: string) => ({
-  owner: team,
-  cluster: 'local',
+  ...sampleFormAnswers,
   pool,
-  architectures: ['amd64'],
-  capacityTypes: ['spot', 'on-demand'],
-  nodeClass: 'default',
-  limits: { cpu: '16', memory: '64Gi' },
-  namespaces: ['payments'],
-  justification,
   // Set by the form's NodePoolRequestCheck field once the backend's dry run allowed it.
   policyCheck: 'allowed',
 });
@@ -111,31 +104,7 @@ describe('templates in the real scaffolder', () => {
     );
   };
 
-  /** A pool the team already has: bob files it, alice (platform) approves it. */
-  async function grantPool(pool: string): Promise<string> {
-    const filed = await portal.as('bob').post('/nodepools/requests', {
-      kind: 'create',
-      owner: team,
-      cluster: 'local',
-      pool,
-      justification,
-      spec: {
-        requirements: {
-          architectures: ['amd64'],
-          capacityTypes: ['spot', 'on-demand'],
-        },
-        limits: { cpu: '16', memory: '64Gi' },
-        nodeClass: 'default',
-        namespaces: ['payments'],
-      },
-    });
-    expect(filed.status).toBe(201);
-    const approved = await portal
-      .as('alice')
-      .post(`/nodepools/requests/${filed.body.id}/approve`, {});
-    expect(approved.body).toMatchObject({ state: 'approved' });
-    return approved.body.poolId;
-  }
+  const grantPool = (pool: string) => portal.grantPool(pool);
 
   const previewText = (output: TaskOutcome['output']) =>
     (output?.text as Array<{ title: string; content: string }>).find(
@@ -199,7 +168,7 @@ describe('templates in the real scaffolder', () => {
           requirements: { capacityTypes: ['spot', 'on-demand'] },
           namespaces: ['payments'],
         },
-        justification,
+        justification: sampleFormAnswers.justification,
       });
       expect(outcome.output?.links).toEqual([
         {

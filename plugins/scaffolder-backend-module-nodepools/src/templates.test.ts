@@ -6,6 +6,7 @@ import {
   poolRequestSchema,
   validateWith,
 } from '@nodepools/plugin-nodepools-common';
+import { sampleFormAnswers } from '@nodepools/plugin-nodepools-common/testUtils';
 
 const templatesDir = resolve(__dirname, '../templates');
 const templates = readdirSync(templatesDir)
@@ -16,17 +17,7 @@ const templates = readdirSync(templatesDir)
   }));
 
 /** What a team member would fill in. */
-const answers: Record<string, unknown> = {
-  owner: 'group:default/payments',
-  cluster: 'local',
-  pool: 'pci',
-  architectures: ['amd64'],
-  capacityTypes: ['spot', 'on-demand'],
-  nodeClass: 'default',
-  limits: { cpu: '16', memory: '64Gi' },
-  namespaces: ['payments'],
-  justification: 'PCI workloads need dedicated nodes',
-};
+const answers: Record<string, unknown> = sampleFormAnswers;
 
 /** Renders `${{ parameters.x }}` placeholders that stand for a whole value, as the scaffolder does. */
 function render(value: unknown): unknown {

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { clusterPolicySchema } from '@nodepools/plugin-nodepools-common';
+import { sampleRequest } from '@nodepools/plugin-nodepools-common/testUtils';
 import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
 import type { Knex } from 'knex';
 import { DatabaseNodePoolsStore } from '../database/DatabaseNodePoolsStore';
@@ -46,22 +47,9 @@ export const people = {
   }),
 };
 
-/** A valid create request for the payments team. */
+/** A valid create request for the payments team (the suite's shared sample), with overrides. */
 export function createRequest(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'create',
-    owner: 'group:default/payments',
-    cluster: 'local',
-    pool: 'pci',
-    justification: 'PCI workloads need dedicated nodes',
-    spec: {
-      requirements: { architectures: ['amd64'], capacityTypes: ['on-demand'] },
-      limits: { cpu: '16', memory: '64Gi' },
-      nodeClass: 'default',
-      namespaces: ['payments'],
-    },
-    ...overrides,
-  };
+  return { ...structuredClone(sampleRequest), ...overrides };
 }
 
 /** {@link createRequest} parsed as the route parses a body, for the workflow's own calls. */

@@ -1,99 +1,17 @@
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
-  NodePoolsPermissionPolicy,
-  nodePoolResourceRef,
-} from '@nodepools/plugin-nodepools-node';
+  permissionsWithDemoPolicy,
+  userInfoFromDemoOrg,
+} from '@nodepools/plugin-nodepools-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
 import type { Server } from 'node:http';
 import supertest from 'supertest';
 import { nodePoolsPlugin } from '../plugin';
-
-/** The demo organisation: who belongs to which groups. */
-export const demoMemberships: Record<string, string[]> = {
-  'user:default/alice': ['group:default/platform'],
-  'user:default/guest': ['group:default/platform'],
-  'user:default/bob': ['group:default/payments'],
-  'user:default/erin': ['group:default/payments', 'group:default/ml-research'],
-  'user:default/carol': ['group:default/search'],
-  'user:default/dave': ['group:default/ml-research'],
-};
-
-const userInfoFromDemoOrg = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials) {
-      const userEntityRef = (credentials.principal as { userEntityRef: string })
-        .userEntityRef;
-      return {
-        userEntityRef,
-        ownershipEntityRefs: [
-          userEntityRef,
-          ...(demoMemberships[userEntityRef] ?? []),
-        ],
-      };
-    },
-  }),
-});
-
-/**
- * The permission framework in-process: the suite's real policy and registered rules decide, as the
- * permission backend would. (With mock auth, the backend's plugin-to-plugin condition call is
- * refused for lack of a real on-behalf-of token, so the HTTP hop is left out.)
- */
-const permissionsWithDemoPolicy = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {
-    userInfo: coreServices.userInfo,
-    registry: coreServices.permissionsRegistry,
-  },
-  factory: ({ userInfo, registry }) => {
-    const policy = new NodePoolsPermissionPolicy({
-      userInfo,
-      approverGroups: ['group:default/platform'],
-    });
-    const decide = async (permission: any, credentials: any) =>
-      policy.handle(
-        { permission },
-        { credentials, info: await userInfo.getUserInfo(credentials) },
-      );
-    return {
-      async authorizeConditional(requests: any[], { credentials }: any) {
-        return Promise.all(
-          requests.map(r => decide(r.permission, credentials)),
-        ) as any;
-      },
-      async authorize(requests: any[], { credentials }: any) {
-        const isAllowed = createConditionAuthorizer(
-          registry.getPermissionRuleset(nodePoolResourceRef),
-        );
-        return Promise.all(
-          requests.map(async r => {
-            const decision = await decide(r.permission, credentials);
-            if (decision.result !== AuthorizeResult.CONDITIONAL)
-              return { result: decision.result };
-            return {
-              result: isAllowed(decision, { owner: r.resourceRef })
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-            };
-          }),
-        );
-      },
-    };
-  },
-});
 
 /**
  * The real plugin with the suite's permission policy, on the given

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ClusterHealth } from '../reconciler/ClusterHealth';
-import type { NodeClassInfo } from '../reconciler/observeNodeClasses';
+import type { NodeClassInfo } from '@nodepools/plugin-nodepools-common';
 
 const PASSES = 'nodepools_cluster_passes';
 

@@ -5,16 +5,14 @@ import type {
   PoolPhase,
   DecisionRecord,
   EventRecord,
-  EventType,
   Page,
   PoolRecord,
   PoolStatus,
-  RequestPreview,
+  RequestPreviewResult,
   RequestRecord,
   RequestState,
 } from '@nodepools/plugin-nodepools-common';
 import type { ResourceFilter } from '../permissions/resourceFilter';
-import type { ServerVerdicts } from '@nodepools/plugin-nodepools-common';
 
 /** Filters for listing pools. */
 export interface PoolQuery {
@@ -39,15 +37,8 @@ export interface RequestQuery {
   cursor?: string;
 }
 
-/** A new history entry. */
-export interface NewEvent {
-  poolId?: string;
-  requestId?: string;
-  type: EventType;
-  actor?: string;
-  message: string;
-  data?: Record<string, unknown>;
-}
+/** A new history entry: the store gives it its id and time. */
+export type NewEvent = Omit<EventRecord, 'id' | 'createdAt'>;
 
 /** Reads and writes of pools, requests, decisions and history. */
 export interface NodePoolsStore {
@@ -121,12 +112,7 @@ export interface NodePoolsStore {
  * What the approvers saw when the request was approved: the preview, the cluster's warnings and
  * the API server's verdict, so the record shows exactly what was agreed to after it is applied.
  */
-export interface ApprovedPreview {
-  preview: RequestPreview;
-  warnings: string[];
-  server?: ServerVerdicts;
-  approvedAt: string;
-}
+export type ApprovedPreview = RequestPreviewResult & { approvedAt: string };
 
 /** A request's fields that change with its state. */
 export interface RequestPatch {

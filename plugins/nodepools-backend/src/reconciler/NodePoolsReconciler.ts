@@ -14,7 +14,7 @@ import { ClusterUnreachableError } from './ClusterErrors';
 import type { ClusterHealth } from './ClusterHealth';
 import { ClusterReconciler } from './ClusterReconciler';
 import type { ReconcilerMetrics } from './ReconcilerMetrics';
-import type { NodeClassInfo } from './observeNodeClasses';
+import type { NodeClassInfo } from '@nodepools/plugin-nodepools-common';
 import { recordClusterFailure } from './recordClusterFailure';
 
 /** Dependencies; the clock and client factory are injectable so tests control them. */

@@ -1,17 +1,20 @@
 import Router from 'express-promise-router';
 import { NotFoundError } from '@backstage/errors';
 import type { ClusterConfig } from '@nodepools/plugin-nodepools-node';
-import type { ClusterHealth } from '../reconciler/ClusterHealth';
 import {
   nodeClassWarnings,
+  type ClusterHealth,
+  type ClusterList,
+  type ClusterSummary,
   type NodeClassInfo,
-} from '../reconciler/observeNodeClasses';
+} from '@nodepools/plugin-nodepools-common';
+import type { ClusterHealth as ClusterPassHealth } from '../reconciler/ClusterHealth';
 
 /** Where cluster health and node classes come from: the reconciler of this backend instance. */
 export interface ClusterHealthSource {
   /** Brings in what other replicas' passes saw, so every replica answers the same. */
   refresh?(): Promise<void>;
-  health(): ClusterHealth[];
+  health(): ClusterPassHealth[];
   /** The allowed node classes as the last successful pass read them; undefined before one. */
   nodeClasses?(cluster: string): NodeClassInfo[] | undefined;
 }
@@ -20,8 +23,10 @@ export interface ClusterHealthSource {
  * The API's view of a cluster's health: `lastReconcileAt` is the last successful pass,
  * `nextAttemptAt` is set only while the cluster backs off after a failure.
  */
-export function clusterHealthSummary(health: ClusterHealth | undefined) {
-  if (!health) return { state: 'unknown' as const };
+export function clusterHealthSummary(
+  health: ClusterPassHealth | undefined,
+): ClusterHealth {
+  if (!health) return { state: 'unknown' };
   return {
     state: health.state,
     ...(health.message ? { message: health.message } : {}),
@@ -37,9 +42,9 @@ export function clusterHealthSummary(health: ClusterHealth | undefined) {
  */
 export function clusterSummary(
   cluster: ClusterConfig,
-  health?: ClusterHealth,
+  health?: ClusterPassHealth,
   nodeClasses?: NodeClassInfo[],
-) {
+): ClusterSummary {
   const p = cluster.policy;
   return {
     name: cluster.name,
@@ -84,11 +89,12 @@ export function clustersRoutes(
   };
   router.get('/clusters', async (_req, res) => {
     const health = await healthOf();
-    res.json({
+    const body: ClusterList = {
       items: clusters().map(c =>
         clusterSummary(c, health.get(c.name), reconciler.nodeClasses?.(c.name)),
       ),
-    });
+    };
+    res.json(body);
   });
   router.get('/clusters/:name', async (req, res) => {
     const cluster = clusters().find(c => c.name === req.params.name);

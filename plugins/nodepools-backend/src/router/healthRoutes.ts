@@ -1,5 +1,6 @@
 import Router from 'express-promise-router';
 import type { Knex } from 'knex';
+import type { NodePoolsHealth } from '@nodepools/plugin-nodepools-common';
 
 /** `GET /health`: the plugin is up and its database answers. */
 export function healthRoutes(options: {
@@ -15,11 +16,12 @@ export function healthRoutes(options: {
     } catch {
       database = 'unavailable';
     }
-    res.status(database === 'ok' ? 200 : 503).json({
+    const body: NodePoolsHealth = {
       status: database === 'ok' ? 'ok' : 'degraded',
       database,
       clusters: options.clusterCount(),
-    });
+    };
+    res.status(database === 'ok' ? 200 : 503).json(body);
   });
   return router;
 }

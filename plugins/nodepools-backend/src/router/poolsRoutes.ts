@@ -1,5 +1,10 @@
 import Router from 'express-promise-router';
 import { NotFoundError } from '@backstage/errors';
+import type {
+  EventRecord,
+  Page,
+  PoolRecord,
+} from '@nodepools/plugin-nodepools-common';
 import { historyQuery, parseInput, poolListQuery } from './queryParams';
 import type { RouteContext } from './RouteContext';
 
@@ -12,12 +17,17 @@ export function poolsRoutes(ctx: RouteContext) {
     const filter = await ctx.authorizer.readFilter(
       await ctx.httpAuth.credentials(req),
     );
-    res.json(await ctx.store.listPools({ ...query, filter }));
+    const page: Page<PoolRecord> = await ctx.store.listPools({
+      ...query,
+      filter,
+    });
+    res.json(page);
   });
 
+  // The wire record: the store's row version is for optimistic concurrency, not for callers.
   const readable = async (
     req: Parameters<Parameters<typeof router.get>[1]>[0],
-  ) => {
+  ): Promise<PoolRecord> => {
     const filter = await ctx.authorizer.readFilter(
       await ctx.httpAuth.credentials(req),
     );
@@ -34,7 +44,11 @@ export function poolsRoutes(ctx: RouteContext) {
   router.get('/pools/:id/history', async (req, res) => {
     const query = parseInput(historyQuery, req.query, 'query');
     const pool = await readable(req);
-    res.json(await ctx.store.history({ poolId: pool.id, ...query }));
+    const page: Page<EventRecord> = await ctx.store.history({
+      poolId: pool.id,
+      ...query,
+    });
+    res.json(page);
   });
 
   return router;

@@ -1,12 +1,14 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { PoolRecord } from '@nodepools/plugin-nodepools-common';
+import type {
+  NodeClassInfo,
+  PoolRecord,
+} from '@nodepools/plugin-nodepools-common';
 import type {
   ClusterConfig,
   NodePoolsConfig,
 } from '@nodepools/plugin-nodepools-node';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
 import type { ClusterClient } from '../reconciler/ClusterClient';
-import type { NodeClassInfo } from '../reconciler/observeNodeClasses';
 import { FieldValidationError } from './FieldValidationError';
 import type { RequestNotifier } from './RequestNotifier';
 

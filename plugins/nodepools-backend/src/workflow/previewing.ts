@@ -1,29 +1,21 @@
 import {
+  nodeClassWarnings,
   previewRequest,
   renderNodePool,
   type PoolRequest,
   type RequestPreview,
-  type RequestRecord,
-  type DeliveryTarget,
+  type RequestPreviewResult,
   type ServerVerdicts,
+  type RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
 import { deliveryTarget } from '../delivery/deliveryTarget';
 import type { NodePoolsStore, VersionedPool } from '../database/NodePoolsStore';
-import { nodeClassWarnings } from '../reconciler/observeNodeClasses';
 import { FieldValidationError } from './FieldValidationError';
 import { serverVerdicts } from './serverVerdict';
 import { clusterOf, type WorkflowContext } from './WorkflowContext';
 
-/** What the API answers for a preview: the common preview, and warnings about the cluster. */
-export interface PreviewResponse {
-  preview: RequestPreview;
-  /** E.g. the node class uses an unpinned AMI alias or is not Ready; empty when all is well. */
-  warnings: string[];
-  /** The target API server's dry-run verdict per object; absent when there is no cluster to ask. */
-  server?: ServerVerdicts;
-  /** Where the change goes on a cluster with git delivery; absent for `delivery: apply`. */
-  delivery?: DeliveryTarget;
-}
+/** What the API answers for a preview: the wire contract, declared once in the core. */
+export type PreviewResponse = RequestPreviewResult;
 
 /** What an approver sees besides the preview: warnings about the cluster, the server's verdict. */
 export type ClusterFindings = Pick<PreviewResponse, 'warnings' | 'server'>;

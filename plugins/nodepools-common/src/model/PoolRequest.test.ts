@@ -2,20 +2,9 @@ import fc from 'fast-check';
 import { validateWith } from './fieldErrors';
 import { poolRequestSchema, teamSlug } from './PoolRequest';
 import { createRequestArbitrary } from '../__testUtils__/arbitraries';
+import { sampleRequest } from '../testUtils';
 
-const valid = {
-  kind: 'create',
-  owner: 'group:default/payments',
-  cluster: 'local',
-  pool: 'pci',
-  justification: 'PCI workloads need dedicated nodes',
-  spec: {
-    requirements: { architectures: ['amd64'], capacityTypes: ['on-demand'] },
-    limits: { cpu: '16', memory: '64Gi' },
-    nodeClass: 'default',
-    namespaces: ['payments'],
-  },
-};
+const valid = sampleRequest;
 
 const errorsOf = (input: unknown) => {
   const result = validateWith(poolRequestSchema, input);

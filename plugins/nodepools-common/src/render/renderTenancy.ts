@@ -376,8 +376,14 @@ export function renderNamespaceLabel(
   };
 }
 
-/** The toleration and node selector a team puts in its workloads to land on its pool. */
-export function workloadSnippet(team: string, policy: ClusterPolicy) {
+/**
+ * The toleration and node selector a team puts in its workloads to land on its pool. Only the two
+ * keys are needed, so the frontend builds it from the policy summary `GET /clusters` sends.
+ */
+export function workloadSnippet(
+  team: string,
+  policy: Pick<ClusterPolicy, 'taintKey' | 'teamLabelKey'>,
+) {
   return {
     tolerations: [
       {

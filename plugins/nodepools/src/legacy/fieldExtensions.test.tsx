@@ -13,6 +13,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { previewRequest } from '@nodepools/plugin-nodepools-common';
+import { sampleFormAnswers } from '@nodepools/plugin-nodepools-common/testUtils';
 import {
   clustersBody,
   errorBody,
@@ -109,17 +110,7 @@ const manifest: TemplateParameterSchema = {
 };
 
 /** The rest of the form, as the template's other pages left it. */
-const filledForm = {
-  owner: 'group:default/payments',
-  cluster: 'local',
-  pool: 'pci',
-  architectures: ['amd64'],
-  capacityTypes: ['spot', 'on-demand'],
-  nodeClass: 'default',
-  limits: { cpu: '16', memory: '64Gi' },
-  namespaces: ['payments'],
-  justification: 'PCI workloads need dedicated nodes',
-};
+const filledForm = sampleFormAnswers;
 
 const notMember =
   'you may not request node pools for group:default/payments: you are not a member of that team';

@@ -15,11 +15,12 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import nodePoolsBackend from '@nodepools/plugin-nodepools-backend';
 import { parse } from 'yaml';
+import { sampleRequest } from '@nodepools/plugin-nodepools-common/testUtils';
 import { scaffolderModuleNodePools } from '../module';
 import {
   permissionsWithDemoPolicy,
   userInfoFromDemoOrg,
-} from './demoOrgServices';
+} from '@nodepools/plugin-nodepools-node/testUtils';
 
 const templatesDir = resolve(__dirname, '../../templates');
 
@@ -108,5 +109,37 @@ export async function startPortalBackend() {
     };
   };
 
-  return { backend, as };
+  /**
+   * A pool the payments team already has: bob files it, alice (platform) approves it. Returns the
+   * pool's id.
+   */
+  const grantPool = async (
+    pool: string,
+    limits = { cpu: '16', memory: '64Gi' },
+  ): Promise<string> => {
+    const filed = await as('bob').post('/nodepools/requests', {
+      ...sampleRequest,
+      pool,
+      spec: {
+        ...sampleRequest.spec,
+        // Both, as the request template asks by default: its changes then replace no node.
+        requirements: {
+          architectures: ['amd64'],
+          capacityTypes: ['spot', 'on-demand'],
+        },
+        limits,
+      },
+    });
+    if (filed.status !== 201)
+      throw new Error(`filing ${pool}: ${JSON.stringify(filed.body)}`);
+    const approved = await as('alice').post(
+      `/nodepools/requests/${filed.body.id}/approve`,
+      {},
+    );
+    if (approved.body.state !== 'approved')
+      throw new Error(`approving ${pool}: ${JSON.stringify(approved.body)}`);
+    return approved.body.poolId;
+  };
+
+  return { backend, as, grantPool };
 }

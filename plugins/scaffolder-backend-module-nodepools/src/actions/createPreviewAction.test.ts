@@ -1,78 +1,74 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { clusterPolicySchema } from '@nodepools/plugin-nodepools-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { NodePoolsRequestRefusedError } from '@nodepools/plugin-nodepools-node';
 import { createPreviewAction } from './createPreviewAction';
+import { backend, sampleRequest } from '../__testUtils__/fakeBackend';
 
-const config = {
-  platformOwner: 'group:default/platform',
-  clusters: [
-    {
-      name: 'local',
-      title: 'Local',
-      policy: clusterPolicySchema.parse({
-        maxPoolLimits: { cpu: '8', memory: '32Gi' },
-      }),
-    },
-  ],
-};
-
-const request = {
-  kind: 'create',
-  owner: 'group:default/payments',
-  cluster: 'local',
-  pool: 'pci',
-  justification: 'PCI workloads need dedicated nodes',
-  spec: {
-    requirements: { architectures: ['amd64'], capacityTypes: ['spot'] },
-    limits: { cpu: '4', memory: '16Gi' },
-    nodeClass: 'default',
-    namespaces: ['payments'],
-  },
-};
+/** A context as bob runs the step (the mock context ignores credentials, so set them). */
+function contextFor(request: typeof sampleRequest) {
+  const ctx = createMockActionContext({ input: { request } });
+  Object.assign(ctx, {
+    getInitiatorCredentials: async () =>
+      mockCredentials.user('user:default/bob'),
+  });
+  return ctx;
+}
 
 describe('nodepools:preview', () => {
-  const action = createPreviewAction({ config });
+  it("asks the backend's preview as the user who runs the template, and outputs it", async () => {
+    const { client } = backend();
+    const ctx = contextFor(sampleRequest);
+    await createPreviewAction({ client }).handler(ctx);
 
-  it('renders the NodePool and the policy verdict', async () => {
-    const ctx = createMockActionContext({ input: { request } });
-    await action.handler(ctx);
+    expect(client.previewRequest).toHaveBeenCalledWith(
+      sampleRequest,
+      mockCredentials.user('user:default/bob'),
+    );
     expect(ctx.output).toHaveBeenCalledWith('allowed', true);
-    const manifests = (ctx.output as jest.Mock).mock.calls.find(
-      ([name]) => name === 'manifests',
-    )[1];
-    expect(manifests).toContain('name: payments.pci');
-    expect(manifests).toContain('effect: NoSchedule');
-  });
-
-  it('reports policy violations without failing the step', async () => {
-    const ctx = createMockActionContext({
-      input: {
-        request: {
-          ...request,
-          spec: { ...request.spec, limits: { cpu: '16', memory: '16Gi' } },
-        },
-      },
-    });
-    await action.handler(ctx);
-    expect(ctx.output).toHaveBeenCalledWith('allowed', false);
-    expect(ctx.output).toHaveBeenCalledWith('violations', [
-      expect.stringContaining('spec.limits.cpu'),
-    ]);
-  });
-
-  it('fails with the field at fault for malformed input', async () => {
-    const ctx = createMockActionContext({
-      input: { request: { ...request, pool: 'Not A Name' } },
-    });
-    await expect(action.handler(ctx)).rejects.toThrow(/request\.pool/);
-    const unknown = createMockActionContext({
-      input: { request: { ...request, cluster: 'mars' } },
-    });
-    await expect(action.handler(unknown)).rejects.toThrow(
-      /request\.cluster: "mars" is not a configured cluster/,
+    expect(ctx.output).toHaveBeenCalledWith('violations', []);
+    expect(ctx.output).toHaveBeenCalledWith('monthlyCeiling', '762.7 USD');
+    expect(ctx.output).toHaveBeenCalledWith('warnings', []);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'manifests',
+      expect.stringContaining('name: payments.pci'),
     );
   });
 
-  it('supports template dry runs (it changes nothing)', () => {
-    expect(action.supportsDryRun).toBe(true);
+  it('reports policy violations without failing the step', async () => {
+    const { client } = backend();
+    const ctx = contextFor({
+      ...sampleRequest,
+      spec: { ...sampleRequest.spec, limits: { cpu: '400', memory: '16Gi' } },
+    });
+    await createPreviewAction({ client }).handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('allowed', false);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'violations',
+      expect.arrayContaining([expect.stringMatching(/^spec\.limits\.cpu: /)]),
+    );
+  });
+
+  it("fails with the backend's field errors, named within the action's `request` input", async () => {
+    const { client } = backend({
+      previewRequest: jest.fn(async () => {
+        throw new NodePoolsRequestRefusedError(
+          'invalid request: pool: must be a DNS label',
+          400,
+          [{ path: 'pool', message: 'must be a DNS label' }],
+          [],
+        );
+      }),
+    });
+    await expect(
+      createPreviewAction({ client }).handler(
+        contextFor({ ...sampleRequest, pool: 'Not A Name' }),
+      ),
+    ).rejects.toThrow('invalid request: request.pool: must be a DNS label');
+  });
+
+  it('supports template dry runs (it files nothing)', () => {
+    expect(
+      createPreviewAction({ client: backend().client }).supportsDryRun,
+    ).toBe(true);
   });
 });

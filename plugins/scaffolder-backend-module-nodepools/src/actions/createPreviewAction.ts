@@ -1,13 +1,18 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { InputError } from '@backstage/errors';
-import { previewRequest } from '@nodepools/plugin-nodepools-common';
-import type { NodePoolsConfig } from '@nodepools/plugin-nodepools-node';
+import type { NodePoolsClient } from '@nodepools/plugin-nodepools-node';
+import { asInputError, costRange, outputPreview } from './previewOutputs';
+
+/** The part of the backend client the action uses. */
+export type RequestPreviewer = Pick<NodePoolsClient, 'previewRequest'>;
 
 /**
- * `nodepools:preview`: renders what a pool request would apply, with the cluster's policy verdict,
- * drift impact and cost ceiling. It changes nothing, so it runs in template dry runs too.
+ * `nodepools:preview`: what a pool request would do, as the backend's own preview answers it for
+ * the user who runs the template (the team's other pools and budget, the names taken on the
+ * cluster, the node class warnings and the API server's dry-run verdict included), so it never
+ * says otherwise than the approval view will. It files nothing, so it runs in template dry runs
+ * too; unlike `nodepools:request`, it previews in a real run as well.
  */
-export function createPreviewAction(options: { config: NodePoolsConfig }) {
+export function createPreviewAction(options: { client: RequestPreviewer }) {
   return createTemplateAction({
     id: 'nodepools:preview',
     description:
@@ -30,35 +35,35 @@ export function createPreviewAction(options: { config: NodePoolsConfig }) {
           z.array(z.string()).describe('Policy violations, one sentence each'),
         monthlyCeiling: z =>
           z.string().describe('The monthly cost ceiling implied by the limits'),
+        verdict: z =>
+          z
+            .string()
+            .describe(
+              'The policy verdict with every violation, cost ceiling and budget left, in a sentence',
+            ),
+        impact: z =>
+          z.string().describe('What applying it does to running nodes'),
+        warnings: z =>
+          z
+            .array(z.string())
+            .describe(
+              'What the backend warns about the cluster (e.g. a node class that is not Ready)',
+            ),
+        serverVerdict: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The target cluster's API server's verdict on a dry-run apply, in a sentence (absent when it was not asked)",
+            ),
       },
     },
     async handler(ctx) {
-      const clusterName = ctx.input.request.cluster;
-      const cluster = options.config.clusters.find(c => c.name === clusterName);
-      if (!cluster) {
-        throw new InputError(
-          `request.cluster: "${String(
-            clusterName,
-          )}" is not a configured cluster (${
-            options.config.clusters.map(c => c.name).join(', ') ||
-            'none configured'
-          })`,
-        );
-      }
-      // Existing pools are not known to this module yet: budget and name checks happen in the backend.
-      const result = previewRequest({
-        request: ctx.input.request,
-        policy: cluster.policy,
-        currentPools: [],
-      });
-      if (!result.ok) {
-        throw new InputError(
-          result.errors.map(e => `request.${e.path}: ${e.message}`).join('; '),
-        );
-      }
+      const result = await options.client
+        .previewRequest(ctx.input.request, await ctx.getInitiatorCredentials())
+        .catch(error => asInputError(error, 'request.'));
       const { preview } = result;
-      ctx.output('manifests', preview.manifestsYaml);
-      ctx.output('allowed', preview.policy.allowed);
+      const { verdict } = outputPreview(ctx, result);
       ctx.output(
         'violations',
         preview.policy.violations.map(v => `${v.path}: ${v.message}`),
@@ -66,13 +71,12 @@ export function createPreviewAction(options: { config: NodePoolsConfig }) {
       ctx.output(
         'monthlyCeiling',
         preview.cost
-          ? `${preview.cost.low}–${preview.cost.high} ${preview.cost.currency}`
+          ? `${costRange(preview.cost)} ${preview.cost.currency}`
           : 'n/a',
       );
+      ctx.output('warnings', result.warnings);
       ctx.logger.info(
-        `Preview for ${preview.request.kind} ${preview.request.pool} on ${
-          cluster.name
-        }: ${preview.policy.allowed ? 'allowed' : 'refused by policy'}`,
+        `Preview for ${preview.request.kind} ${preview.request.pool} on ${preview.request.cluster}: ${verdict}`,
       );
     },
   });

@@ -2,56 +2,10 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
 import { NodePoolsRequestRefusedError } from '@nodepools/plugin-nodepools-node';
-import {
-  clusterPolicySchema,
-  previewRequest,
-} from '@nodepools/plugin-nodepools-common';
 import { createRequestAction, type RequestFiler } from './createRequestAction';
+import { backend, sampleRequest } from '../__testUtils__/fakeBackend';
 
-const input = {
-  kind: 'create' as const,
-  owner: 'group:default/payments',
-  cluster: 'local',
-  pool: 'pci',
-  justification: 'PCI workloads need dedicated nodes',
-  spec: {
-    requirements: { architectures: ['amd64'], capacityTypes: ['spot'] },
-    limits: { cpu: '4', memory: '16Gi' },
-    nodeClass: 'default',
-    namespaces: ['payments'],
-  },
-};
-
-/** The backend, as far as the action can tell: records who filed what. */
-function backend(behaviour: Partial<RequestFiler> = {}) {
-  const filed: Array<{ request: object; user: unknown }> = [];
-  const client: RequestFiler = {
-    fileRequest: jest.fn(async (request, credentials) => {
-      filed.push({
-        request,
-        user: (credentials.principal as { userEntityRef: string })
-          .userEntityRef,
-      });
-      return {
-        id: `req-${filed.length}`,
-        state: 'pending',
-        poolId: undefined,
-      } as any;
-    }),
-    // The core's own preview, as the backend computes it for a team without pools.
-    previewRequest: jest.fn(async request => {
-      const result = previewRequest({
-        request,
-        policy: clusterPolicySchema.parse({}),
-        currentPools: [],
-      });
-      if (!result.ok) throw new Error(JSON.stringify(result.errors));
-      return { preview: result.preview };
-    }),
-    ...behaviour,
-  };
-  return { client, filed };
-}
+const input = sampleRequest;
 
 /** A context whose checkpoints persist across runs, as the scaffolder keeps them in task state. */
 function contextWith(
@@ -113,7 +67,7 @@ describe('nodepools:request', () => {
     expect(ctx.output).toHaveBeenCalledWith('allowed', true);
     expect(ctx.output).toHaveBeenCalledWith(
       'verdict',
-      'Within the cluster policy. Monthly cost ceiling 69.79 USD. Team budget left on the cluster afterwards: 124 CPU, 496Gi memory, 0 GPU.',
+      'Within the cluster policy. Monthly cost ceiling 762.7 USD. Team budget left on the cluster afterwards: 112 CPU, 448Gi memory, 0 GPU.',
     );
     expect(ctx.output).toHaveBeenCalledWith(
       'impact',
@@ -130,8 +84,7 @@ describe('nodepools:request', () => {
     ) =>
       backend({
         previewRequest: jest.fn(async () => ({
-          preview: (await backend().client.previewRequest(input, {} as any))
-            .preview,
+          ...(await backend().client.previewRequest(input, {} as any)),
           server: {
             cluster: 'local',
             validator: 'Karpenter CRDs',

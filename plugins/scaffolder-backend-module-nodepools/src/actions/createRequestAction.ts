@@ -1,70 +1,12 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import type { RequestPreview } from '@nodepools/plugin-nodepools-common';
-import {
-  NodePoolsRequestRefusedError,
-  type NodePoolsClient,
-  type RequestPreviewResponse,
-} from '@nodepools/plugin-nodepools-node';
+import type { NodePoolsClient } from '@nodepools/plugin-nodepools-node';
+import { asInputError, outputPreview } from './previewOutputs';
 
 /** The part of the backend client the action uses. */
 export type RequestFiler = Pick<
   NodePoolsClient,
   'fileRequest' | 'previewRequest'
 >;
-
-function asInputError(error: unknown): never {
-  if (error instanceof NodePoolsRequestRefusedError) {
-    const details = [...error.fieldErrors, ...error.violations]
-      .map(e => `${e.path}: ${e.message}`)
-      .join('; ');
-    const message = details
-      ? `${error.message.split(':')[0]}: ${details}`
-      : error.message;
-    if (error.status === 403) throw new NotAllowedError(message);
-    throw new InputError(message);
-  }
-  throw error;
-}
-
-/** The preview's policy verdict, cost ceiling and budget left, as one sentence for the template's output. */
-function describeVerdict(preview: RequestPreview): string {
-  const { policy, cost, budgetAfter } = preview;
-  const verdict = policy.allowed
-    ? 'Within the cluster policy.'
-    : `Refused by the cluster policy: ${policy.violations
-        .map(v => `${v.path}: ${v.message}`)
-        .join('; ')}.`;
-  // One capacity type (or equal prices) has one ceiling, not a range.
-  const range =
-    cost &&
-    (cost.low === cost.high ? `${cost.low}` : `${cost.low}–${cost.high}`);
-  const ceiling = cost
-    ? ` Monthly cost ceiling ${range} ${cost.currency}.`
-    : '';
-  return `${verdict}${ceiling} Team budget left on the cluster afterwards: ${budgetAfter.cpu} CPU, ${budgetAfter.memory} memory, ${budgetAfter.gpu} GPU.`;
-}
-
-/**
- * What the target cluster's API server said of the request (a dry-run apply judged by its own
- * Karpenter CRDs), in a sentence; undefined when the backend did not ask it.
- */
-function describeServerVerdict(
-  server: RequestPreviewResponse['server'],
-): string | undefined {
-  if (!server?.verdicts.length) return undefined;
-  const refused = server.verdicts.filter(v => v.verdict === 'refused');
-  if (refused.length > 0)
-    return `Refused by ${server.cluster}'s API server (${
-      server.validator
-    }): ${refused.map(v => `${v.kind} ${v.name}: ${v.message}`).join('; ')}.`;
-  if (server.verdicts.every(v => v.verdict === 'accepted'))
-    return `Accepted by ${server.cluster}'s API server (${server.validator}).`;
-  return `Not checked by ${server.cluster}'s API server: ${server.verdicts
-    .filter(v => v.verdict !== 'accepted')
-    .map(v => v.message)
-    .join('; ')}.`;
-}
 
 /**
  * `nodepools:request`: files a request to create, change or decommission a pool, as the user who
@@ -148,20 +90,16 @@ export function createRequestAction(options: {
       const credentials = await ctx.getInitiatorCredentials();
       const request = { ...ctx.input };
       if (ctx.isDryRun) {
-        const { preview, server } = await options.client
+        const result = await options.client
           .previewRequest(request, credentials)
-          .catch(asInputError);
+          .catch(error => asInputError(error));
         ctx.output('state', 'preview');
         ctx.output('requestUrl', `${options.appBaseUrl}/nodepools`);
-        const verdict = describeVerdict(preview);
-        ctx.output('manifests', preview.manifestsYaml);
-        ctx.output('allowed', preview.policy.allowed);
-        ctx.output('verdict', verdict);
-        ctx.output('impact', preview.impactSummary);
-        const serverVerdict = describeServerVerdict(server);
-        if (serverVerdict) ctx.output('serverVerdict', serverVerdict);
+        const outputs = outputPreview(ctx, result);
         ctx.logger.info(
-          `Preview: ${verdict}${serverVerdict ? ` ${serverVerdict}` : ''}`,
+          `Preview: ${outputs.verdict}${
+            outputs.serverVerdict ? ` ${outputs.serverVerdict}` : ''
+          }`,
         );
         return;
       }
@@ -171,7 +109,7 @@ export function createRequestAction(options: {
         fn: async () => {
           const created = await options.client
             .fileRequest(request, credentials)
-            .catch(asInputError);
+            .catch(error => asInputError(error));
           return {
             id: created.id,
             state: created.state,

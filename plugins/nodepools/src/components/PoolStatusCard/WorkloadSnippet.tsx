@@ -1,13 +1,13 @@
 import { Text } from '@backstage/ui';
-import { teamSlug } from '@nodepools/plugin-nodepools-common';
+import { teamSlug, workloadSnippet } from '@nodepools/plugin-nodepools-common';
 import { stringify } from 'yaml';
 import type { ClusterPolicySummary } from '../../api/types';
 import { CopyableCode } from '../CopyableCode';
 
 /**
- * The toleration and node selector a Deployment needs to land on the team's pools. Built the same
- * way as the common package's `workloadSnippet`, from the keys the cluster's policy reports, so
- * what is copied here matches what the cluster admits.
+ * The toleration and node selector a Deployment needs to land on the team's pools: the common
+ * package's `workloadSnippet`, from the keys the cluster's policy reports, so what is copied here
+ * matches what the cluster admits.
  */
 export function WorkloadSnippet({
   owner,
@@ -24,18 +24,12 @@ export function WorkloadSnippet({
       </Text>
     );
   }
-  const team = teamSlug(owner);
-  const yaml = stringify({
-    tolerations: [
-      {
-        key: policy.taintKey,
-        operator: 'Equal',
-        value: team,
-        effect: 'NoSchedule',
-      },
-    ],
-    nodeSelector: { [policy.teamLabelKey]: team },
-  });
+  const yaml = stringify(
+    workloadSnippet(teamSlug(owner), {
+      taintKey: policy.taintKey,
+      teamLabelKey: policy.teamLabelKey,
+    }),
+  );
   return (
     <CopyableCode
       code={yaml}

@@ -1,14 +1,6 @@
-import {
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-  TextAreaField,
-} from '@backstage/ui';
+import { Flex, Text, TextAreaField } from '@backstage/ui';
 import { useState } from 'react';
+import { DecisionDialog } from './DecisionDialog';
 
 /** Props of {@link ApproveDialog}. */
 export interface ApproveDialogProps {
@@ -35,33 +27,25 @@ export function ApproveDialog({
   const [comment, setComment] = useState('');
   const trimmed = comment.trim();
   return (
-    <Dialog isOpen={isOpen} onOpenChange={open => !open && onClose()}>
-      <DialogHeader>Approve this request</DialogHeader>
-      <DialogBody>
-        <Flex direction="column" gap="3">
-          <Text as="p">
-            {`This is ${effect}. The preview on this page is what will be applied, and it stays on the request with your approval.`}
-          </Text>
-          <TextAreaField
-            label="Comment (optional)"
-            description="Kept in the request's history with your approval."
-            value={comment}
-            onChange={setComment}
-          />
-        </Flex>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose}>
-          Keep it pending
-        </Button>
-        <Button
-          variant="primary"
-          isPending={pending}
-          onPress={() => onApprove(trimmed === '' ? undefined : trimmed)}
-        >
-          Approve
-        </Button>
-      </DialogFooter>
-    </Dialog>
+    <DecisionDialog
+      title="Approve this request"
+      isOpen={isOpen}
+      onClose={onClose}
+      pending={pending}
+      decideLabel="Approve"
+      onDecide={() => onApprove(trimmed === '' ? undefined : trimmed)}
+    >
+      <Flex direction="column" gap="3">
+        <Text as="p">
+          {`This is ${effect}. The preview on this page is what will be applied, and it stays on the request with your approval.`}
+        </Text>
+        <TextAreaField
+          label="Comment (optional)"
+          description="Kept in the request's history with your approval."
+          value={comment}
+          onChange={setComment}
+        />
+      </Flex>
+    </DecisionDialog>
   );
 }

@@ -1,12 +1,6 @@
-import {
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  TextAreaField,
-} from '@backstage/ui';
+import { TextAreaField } from '@backstage/ui';
 import { useState } from 'react';
+import { DecisionDialog } from './DecisionDialog';
 
 /** Props of {@link RejectDialog}. */
 export interface RejectDialogProps {
@@ -30,30 +24,22 @@ export function RejectDialog({
   const [reason, setReason] = useState('');
   const valid = reason.trim().length >= MIN_REASON;
   return (
-    <Dialog isOpen={isOpen} onOpenChange={open => !open && onClose()}>
-      <DialogHeader>Reject this request</DialogHeader>
-      <DialogBody>
-        <TextAreaField
-          label="Reason"
-          description="The requester sees this; say what would make the request acceptable."
-          isRequired
-          value={reason}
-          onChange={setReason}
-        />
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose}>
-          Keep it pending
-        </Button>
-        <Button
-          variant="primary"
-          isDisabled={!valid}
-          isPending={pending}
-          onPress={() => onReject(reason.trim())}
-        >
-          Reject
-        </Button>
-      </DialogFooter>
-    </Dialog>
+    <DecisionDialog
+      title="Reject this request"
+      isOpen={isOpen}
+      onClose={onClose}
+      pending={pending}
+      decideLabel="Reject"
+      canDecide={valid}
+      onDecide={() => onReject(reason.trim())}
+    >
+      <TextAreaField
+        label="Reason"
+        description="The requester sees this; say what would make the request acceptable."
+        isRequired
+        value={reason}
+        onChange={setReason}
+      />
+    </DecisionDialog>
   );
 }

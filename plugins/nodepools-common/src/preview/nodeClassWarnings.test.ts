@@ -1,18 +1,4 @@
-import { nodeClassApiVersion, nodeClassWarnings } from './observeNodeClasses';
-
-describe('nodeClassApiVersion', () => {
-  it('reads node classes of the kind the policy references, at its served version', () => {
-    expect(nodeClassApiVersion({ group: 'karpenter.k8s.aws' })).toBe(
-      'karpenter.k8s.aws/v1',
-    );
-    expect(nodeClassApiVersion({ group: 'karpenter.kwok.sh' })).toBe(
-      'karpenter.kwok.sh/v1alpha1',
-    );
-    expect(nodeClassApiVersion({ group: 'example.com' })).toBe(
-      'example.com/v1',
-    );
-  });
-});
+import { nodeClassWarnings } from './nodeClassWarnings';
 
 describe('nodeClassWarnings', () => {
   it('says nothing before the node classes were observed, or for a pinned, Ready class', () => {
