@@ -13,6 +13,7 @@ export {
   nodePoolsLegacyPlugin,
 } from './legacy/plugin';
 export {
+  NodePoolAdvancedFieldExtension,
   NodePoolClusterPickerFieldExtension,
   NodePoolLimitsFieldExtension,
   NodePoolNameFieldExtension,

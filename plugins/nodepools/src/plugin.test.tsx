@@ -45,6 +45,7 @@ describe('nodepools plugin', () => {
       'entity-card:nodepools/team-pools',
       'entity-card:nodepools/owner-pools',
       'entity-card:nodepools/pool-status',
+      'scaffolder-form-field:nodepools/advanced',
       'scaffolder-form-field:nodepools/cluster-picker',
       'scaffolder-form-field:nodepools/node-class-picker',
       'scaffolder-form-field:nodepools/pool-limits',

@@ -127,6 +127,14 @@ export const requestCheckField = FormFieldBlueprint.make({
   },
 });
 
+/** Scaffolder field `NodePoolAdvanced`: the settings a simple request leaves to the cluster. */
+export const advancedField = FormFieldBlueprint.make({
+  name: 'advanced',
+  params: {
+    field: () => import('./fields/formFields').then(m => m.advancedFormField),
+  },
+});
+
 /** The self-service node pools frontend plugin for the New Frontend System. */
 export const nodePoolsPlugin = createFrontendPlugin({
   pluginId: 'nodepools',
@@ -145,5 +153,6 @@ export const nodePoolsPlugin = createFrontendPlugin({
     poolLimitsField,
     nodeClassPickerField,
     requestCheckField,
+    advancedField,
   ],
 });

@@ -108,6 +108,7 @@ describe('the shipped templates (templates/)', () => {
           (page: { properties: Record<string, Record<string, any>> }) =>
             Object.values(page.properties).filter(p =>
               [
+                'NodePoolAdvanced',
                 'NodePoolLimits',
                 'NodePoolNodeClassPicker',
                 'NodePoolRequestCheck',

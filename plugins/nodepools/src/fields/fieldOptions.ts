@@ -1,4 +1,6 @@
 import type { FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
+import { AdvancedField, validateAdvanced } from './AdvancedField';
+import type { AdvancedValue } from './AdvancedField';
 import { ClusterPickerField } from './ClusterPickerField';
 import {
   NodeClassPickerField,
@@ -64,4 +66,14 @@ export const requestCheckOptions: FieldOptions<
   name: 'NodePoolRequestCheck',
   component: RequestCheckField,
   validation: validateRequestCheck,
+};
+
+/** `ui:field: NodePoolAdvanced`. */
+export const advancedOptions: FieldOptions<
+  AdvancedValue,
+  RequestKindUiOptions
+> = {
+  name: 'NodePoolAdvanced',
+  component: AdvancedField,
+  validation: validateAdvanced,
 };

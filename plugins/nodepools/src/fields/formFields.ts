@@ -1,5 +1,6 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import {
+  advancedOptions,
   clusterPickerOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
@@ -25,3 +26,6 @@ export const nodeClassPickerFormField = createFormField(nodeClassPickerOptions);
 
 /** `ui:field: NodePoolRequestCheck`. */
 export const requestCheckFormField = createFormField(requestCheckOptions);
+
+/** `ui:field: NodePoolAdvanced`. */
+export const advancedFormField = createFormField(advancedOptions);

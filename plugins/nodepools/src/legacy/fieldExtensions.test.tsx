@@ -22,6 +22,7 @@ import { defaultPolicy, readyPool } from '../__fixtures__/records';
 import { fakeBackend, type BackendRoute } from '../__testUtils__/fakeBackend';
 import * as formFields from '../fields/formFields';
 import {
+  NodePoolAdvancedFieldExtension,
   NodePoolClusterPickerFieldExtension,
   NodePoolLimitsFieldExtension,
   NodePoolNameFieldExtension,
@@ -43,6 +44,7 @@ const appFields = (
     <NodePoolNameFieldExtension />
     <NodePoolLimitsFieldExtension />
     <NodePoolRequestCheckFieldExtension />
+    <NodePoolAdvancedFieldExtension />
   </ScaffolderFieldExtensions>
 );
 
@@ -173,6 +175,7 @@ describe('legacy scaffolder field extensions', () => {
   it('cover every custom field the templates use, under the names the NFS form fields have', async () => {
     const names = templateFieldNames();
     expect(names).toEqual([
+      'NodePoolAdvanced',
       'NodePoolClusterPicker',
       'NodePoolLimits',
       'NodePoolName',

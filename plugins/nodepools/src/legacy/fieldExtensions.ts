@@ -1,5 +1,6 @@
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import {
+  advancedOptions,
   clusterPickerOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
@@ -42,4 +43,9 @@ export const NodePoolLimitsFieldExtension = nodePoolsLegacyPlugin.provide(
 /** `ui:field: NodePoolRequestCheck`: the backend's verdict on the request before submit. */
 export const NodePoolRequestCheckFieldExtension = nodePoolsLegacyPlugin.provide(
   createScaffolderFieldExtension(requestCheckOptions),
+);
+
+/** `ui:field: NodePoolAdvanced`: instance choices, zones, GPUs, disruption and expiry, within the policy. */
+export const NodePoolAdvancedFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(advancedOptions),
 );
