@@ -19,6 +19,7 @@ export {
   NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
   NodePoolRequestCheckFieldExtension,
+  NodePoolSpecListFieldExtension,
   NodePoolTeamPickerFieldExtension,
 } from './legacy/fieldExtensions';
 export { legacyRootRouteRef as nodePoolsLegacyRouteRef } from './legacy/routes';

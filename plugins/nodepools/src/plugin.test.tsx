@@ -51,6 +51,7 @@ describe('nodepools plugin', () => {
       'scaffolder-form-field:nodepools/pool-limits',
       'scaffolder-form-field:nodepools/pool-name',
       'scaffolder-form-field:nodepools/request-check',
+      'scaffolder-form-field:nodepools/spec-list',
       'scaffolder-form-field:nodepools/team-picker',
     ];
     const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');

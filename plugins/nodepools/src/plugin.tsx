@@ -135,6 +135,14 @@ export const advancedField = FormFieldBlueprint.make({
   },
 });
 
+/** Scaffolder field `NodePoolSpecList`: architectures, capacity types or namespaces of the spec. */
+export const specListField = FormFieldBlueprint.make({
+  name: 'spec-list',
+  params: {
+    field: () => import('./fields/formFields').then(m => m.specListFormField),
+  },
+});
+
 /** The self-service node pools frontend plugin for the New Frontend System. */
 export const nodePoolsPlugin = createFrontendPlugin({
   pluginId: 'nodepools',
@@ -154,5 +162,6 @@ export const nodePoolsPlugin = createFrontendPlugin({
     nodeClassPickerField,
     requestCheckField,
     advancedField,
+    specListField,
   ],
 });

@@ -480,4 +480,77 @@ describe('templates in the real scaffolder', () => {
       },
     );
   });
+
+  // Last: its pool takes from the team's budget, which the previews above state.
+  describe('change-node-pool on a pool set up through the API', () => {
+    it('files back every part of the spec it started from, so only what the user changed changes', async () => {
+      // A pool set up through the API with every part the model has, the form's or not.
+      const spec = {
+        requirements: {
+          architectures: ['amd64', 'arm64'],
+          capacityTypes: ['spot'],
+          instanceCategories: ['c', 'm'],
+          minInstanceGeneration: 7,
+          instanceSizes: ['2xlarge', '4xlarge'],
+          zones: ['eu-west-1a'],
+        },
+        limits: { cpu: '16', memory: '64Gi' },
+        disruption: {
+          consolidationPolicy: 'WhenEmpty',
+          consolidateAfter: '5m',
+          budgets: [{ nodes: '0', schedule: '@daily', duration: '1h' }],
+        },
+        expireAfter: '336h',
+        terminationGracePeriod: '24h',
+        weight: 30,
+        nodeClass: 'default',
+        namespaces: ['payments', 'payments-batch'],
+      };
+      const filed = await portal.as('bob').post('/nodepools/requests', {
+        kind: 'create',
+        owner: team,
+        cluster: 'local',
+        pool: 'tuned',
+        justification,
+        spec,
+      });
+      expect(filed.status).toBe(201);
+      await portal
+        .as('alice')
+        .post(`/nodepools/requests/${filed.body.id}/approve`, {});
+
+      // The change form as its fields start it from the pool's spec; the user doubles the limits.
+      const outcome = await runTask('bob', 'change-node-pool', {
+        owner: team,
+        cluster: 'local',
+        pool: 'tuned',
+        architectures: spec.requirements.architectures,
+        capacityTypes: spec.requirements.capacityTypes,
+        nodeClass: spec.nodeClass,
+        limits: { cpu: '32', memory: '128Gi' },
+        namespaces: spec.namespaces,
+        advanced: {
+          instanceCategories: spec.requirements.instanceCategories,
+          minInstanceGeneration: spec.requirements.minInstanceGeneration,
+          instanceSizes: spec.requirements.instanceSizes,
+          zones: spec.requirements.zones,
+          ...spec.disruption,
+          expireAfter: spec.expireAfter,
+          terminationGracePeriod: spec.terminationGracePeriod,
+          weight: spec.weight,
+        },
+        justification: 'More load, same shape',
+        policyCheck: 'allowed',
+      });
+
+      expect(outcome).toMatchObject({ status: 'completed' });
+      const [change] = (await requestsOf('tuned')).filter(
+        r => r.state === 'pending',
+      );
+      expect(change.spec).toEqual({
+        ...spec,
+        limits: { cpu: '32', memory: '128Gi' },
+      });
+    });
+  });
 });

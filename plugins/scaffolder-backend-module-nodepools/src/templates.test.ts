@@ -112,6 +112,7 @@ describe('the shipped templates (templates/)', () => {
                 'NodePoolLimits',
                 'NodePoolNodeClassPicker',
                 'NodePoolRequestCheck',
+                'NodePoolSpecList',
               ].includes(p['ui:field']),
             ),
         );

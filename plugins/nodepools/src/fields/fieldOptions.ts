@@ -12,6 +12,7 @@ import type { PoolLimitsValue } from './PoolLimitsField/previewInput';
 import { RequestCheckField, validateRequestCheck } from './RequestCheckField';
 import type { RequestVerdict } from './RequestCheckField/RequestCheck';
 import type { RequestKindUiOptions } from './requestKind';
+import { SpecListField, type SpecListUiOptions } from './SpecListField';
 import { TeamPickerField } from './TeamPickerField';
 
 // One definition per `ui:field`, shared by the New Frontend System's form fields (formFields.ts)
@@ -76,4 +77,10 @@ export const advancedOptions: FieldOptions<
   name: 'NodePoolAdvanced',
   component: AdvancedField,
   validation: validateAdvanced,
+};
+
+/** `ui:field: NodePoolSpecList`. */
+export const specListOptions: FieldOptions<string[], SpecListUiOptions> = {
+  name: 'NodePoolSpecList',
+  component: SpecListField,
 };

@@ -6,6 +6,7 @@ import {
   poolLimitsOptions,
   poolNameOptions,
   requestCheckOptions,
+  specListOptions,
   teamPickerOptions,
 } from './fieldOptions';
 
@@ -29,3 +30,6 @@ export const requestCheckFormField = createFormField(requestCheckOptions);
 
 /** `ui:field: NodePoolAdvanced`. */
 export const advancedFormField = createFormField(advancedOptions);
+
+/** `ui:field: NodePoolSpecList`. */
+export const specListFormField = createFormField(specListOptions);

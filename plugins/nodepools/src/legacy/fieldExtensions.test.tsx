@@ -28,6 +28,7 @@ import {
   NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
   NodePoolRequestCheckFieldExtension,
+  NodePoolSpecListFieldExtension,
   NodePoolTeamPickerFieldExtension,
   nodePoolsApiRef,
 } from '../legacy';
@@ -45,6 +46,7 @@ const appFields = (
     <NodePoolLimitsFieldExtension />
     <NodePoolRequestCheckFieldExtension />
     <NodePoolAdvancedFieldExtension />
+    <NodePoolSpecListFieldExtension />
   </ScaffolderFieldExtensions>
 );
 
@@ -181,6 +183,7 @@ describe('legacy scaffolder field extensions', () => {
       'NodePoolName',
       'NodePoolNodeClassPicker',
       'NodePoolRequestCheck',
+      'NodePoolSpecList',
       'NodePoolTeamPicker',
     ]);
 

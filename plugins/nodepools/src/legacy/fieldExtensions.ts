@@ -6,6 +6,7 @@ import {
   poolLimitsOptions,
   poolNameOptions,
   requestCheckOptions,
+  specListOptions,
   teamPickerOptions,
 } from '../fields/fieldOptions';
 import { nodePoolsLegacyPlugin } from './plugin';
@@ -48,4 +49,9 @@ export const NodePoolRequestCheckFieldExtension = nodePoolsLegacyPlugin.provide(
 /** `ui:field: NodePoolAdvanced`: instance choices, zones, GPUs, disruption and expiry, within the policy. */
 export const NodePoolAdvancedFieldExtension = nodePoolsLegacyPlugin.provide(
   createScaffolderFieldExtension(advancedOptions),
+);
+
+/** `ui:field: NodePoolSpecList`: architectures or capacity types the policy allows, or namespaces. */
+export const NodePoolSpecListFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(specListOptions),
 );

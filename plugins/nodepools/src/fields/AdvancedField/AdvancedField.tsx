@@ -1,13 +1,10 @@
 import { useEffect } from 'react';
-import { useApi } from '@backstage/frontend-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { Checkbox, CheckboxGroup, Flex, Select, Text } from '@backstage/ui';
 import { CONSOLIDATION_POLICIES } from '@nodepools/plugin-nodepools-common';
-import useAsync from 'react-use/esm/useAsync';
-import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import { describeLoadError } from '../../components/LoadErrorAlert/describeLoadError';
-import { loadCurrentPool } from '../loadCurrentPool';
 import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
+import { useFormCluster } from '../useFormCluster';
 import { advancedProblems } from './advancedProblems';
 import {
   advancedStart,
@@ -15,7 +12,6 @@ import {
   honoursInstanceLabels,
   offersGpus,
   parseList,
-  type AdvancedPolicy,
   type AdvancedValue,
 } from './advancedValue';
 import { BudgetsEditor } from './BudgetsEditor';
@@ -39,21 +35,11 @@ export function AdvancedField(
   props: FieldExtensionComponentProps<AdvancedValue, RequestKindUiOptions>,
 ) {
   const { formData, onChange, formContext, schema, uiSchema, disabled } = props;
-  const api = useApi(nodePoolsApiRef);
   const form = (
     formContext as { formData?: Record<string, unknown> } | undefined
   )?.formData;
   const update = requestKindOf(uiSchema) === 'update';
-  const { cluster, owner, pool } = form ?? {};
-  const loaded = useAsync(async () => {
-    const clusters = await api.listClusters();
-    const found = clusters.find(c => c.name === cluster);
-    if (!found) return undefined;
-    const current = update
-      ? await loadCurrentPool(api, { owner, cluster, pool })
-      : undefined;
-    return { policy: found.policy as AdvancedPolicy, current };
-  }, [api, cluster, owner, pool, update]);
+  const loaded = useFormCluster(form, update);
 
   const policy = loaded.value?.policy;
   const current = loaded.value?.current;
