@@ -97,7 +97,11 @@ const team = { owner: 'group:default/payments', pool: 'batch' };
 
 describe('AdvancedField', () => {
   it("starts from the cluster's defaults and offers only the categories it allows", async () => {
-    const { onChange, rendered } = renderField({ ...team, cluster: 'staging' });
+    // The scaffolder's form starts an object field as {}.
+    const { onChange, rendered } = renderField(
+      { ...team, cluster: 'staging' },
+      {},
+    );
     await rendered;
 
     await waitFor(() =>

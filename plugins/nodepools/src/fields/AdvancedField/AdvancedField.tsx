@@ -44,10 +44,12 @@ export function AdvancedField(
   const policy = loaded.value?.policy;
   const current = loaded.value?.current;
   // Fill in the starting point once, when the cluster (and for a change, its pool) is known.
+  // The form gives an object field `{}` rather than nothing: both mean "not filled in yet".
+  const unset = formData === undefined || Object.keys(formData).length === 0;
   useEffect(() => {
-    if (formData === undefined && policy && (!update || current))
+    if (unset && policy && (!update || current))
       onChange(advancedStart(policy, current?.spec));
-  }, [formData, policy, current, update, onChange]);
+  }, [unset, policy, current, update, onChange]);
 
   if (loaded.error) {
     const { message, advice } = describeLoadError(loaded.error);

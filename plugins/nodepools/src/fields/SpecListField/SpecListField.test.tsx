@@ -52,9 +52,12 @@ function renderList(
 
 describe('SpecListField', () => {
   it('starts a new pool on both architectures where the cluster allows both, as the help text advises', async () => {
-    const { onChange, rendered } = renderList('local', {
-      list: 'architectures',
-    });
+    // The scaffolder's form starts a list as [].
+    const { onChange, rendered } = renderList(
+      'local',
+      { list: 'architectures' },
+      [],
+    );
     await rendered;
     await waitFor(() =>
       expect(onChange).toHaveBeenCalledWith(['amd64', 'arm64']),

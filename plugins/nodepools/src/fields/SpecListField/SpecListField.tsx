@@ -41,12 +41,14 @@ export function SpecListField(
   const policy = loaded.value?.policy;
   const current = loaded.value?.current;
 
+  // The form may start a list as `[]` or, with minItems, as one empty entry: not filled in yet.
+  const unset = !formData?.some(v => typeof v === 'string' && v !== '');
   useEffect(() => {
-    if (formData === undefined && policy && (!update || current)) {
+    if (unset && policy && (!update || current)) {
       const start = specListStart(list, policy, current?.spec);
       if (start) onChange(start);
     }
-  }, [formData, policy, current, update, list, onChange]);
+  }, [unset, policy, current, update, list, onChange]);
 
   const label = schema.title ?? list;
   if (loaded.error) {
