@@ -5,7 +5,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import { describeLoadError } from '../../components/LoadErrorAlert/describeLoadError';
 import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
-import { useStartFromCurrentPool } from '../useCurrentPool';
+import { useStartFromCurrentPool } from '../useStartFromCurrentPool';
 import { loadNodeClassChoices } from './loadNodeClassChoices';
 
 /**

@@ -2,7 +2,7 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import { Flex, Text, TextField } from '@backstage/ui';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { requestKindOf } from '../requestKind';
-import { useStartFromCurrentPool } from '../useCurrentPool';
+import { useStartFromCurrentPool } from '../useStartFromCurrentPool';
 import { LimitsPreview } from './LimitsPreview';
 import { previewInput, type PoolLimitsValue } from './previewInput';
 
