@@ -27,9 +27,10 @@ export function useStartFromCurrentPool<T>(
     [api, owner, cluster, pool, update],
   );
   const current = loaded.value;
+  // Runs again on every render while the value is still unset: fields that fill themselves in
+  // the same tick can overwrite each other's change in the form (each spreads the form data it
+  // was rendered with), and the form gives a new `onChange` on each render.
   useEffect(() => {
     if (value === undefined && current) onChange(pick(current.spec));
-    // `pick` and `onChange` are the caller's; only a newly loaded pool or a cleared value matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, value]);
+  }, [current, value, pick, onChange]);
 }
