@@ -21,7 +21,10 @@ import { progress, waitFor } from './harness/progress.ts';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarkSection.cjs';
 import os from 'node:os';
-import { requestPoolThroughTemplate } from './harness/requestPoolTemplate.ts';
+import {
+  requestPoolThroughTemplate,
+  waitForValue,
+} from './harness/requestPoolTemplate.ts';
 import { e2eSkipReason } from './harness/skipReason.ts';
 import {
   WITH_KARPENTER,
@@ -41,6 +44,50 @@ const NAMESPACE = 'payments-api';
 const NODEPOOL = `payments.${POOL}`;
 /** The phase the Group page must show: Ready needs a Karpenter controller in the control plane. */
 const EXPECTED_PHASE = WITH_KARPENTER ? 'ready' : 'provisioning';
+
+/** The pool bob asks for on staging with the production guide's Step 4 values. */
+const GUIDE_POOL = 'general';
+/**
+ * The NodePool of Step 4 of the Karpenter v1 production guide ("Define your first NodePool"):
+ * the fields a request sets, as test data (the limits are the demo policy's instead).
+ */
+const GUIDE_STEP4 = {
+  requirements: [
+    { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] },
+    { key: 'kubernetes.io/os', operator: 'In', values: ['linux'] },
+    {
+      key: 'karpenter.sh/capacity-type',
+      operator: 'In',
+      values: ['spot', 'on-demand'],
+    },
+    {
+      key: 'karpenter.k8s.aws/instance-category',
+      operator: 'In',
+      values: ['m', 'c', 'r'],
+    },
+    {
+      key: 'karpenter.k8s.aws/instance-generation',
+      operator: 'Gt',
+      values: ['5'],
+    },
+    {
+      key: 'karpenter.k8s.aws/instance-size',
+      operator: 'NotIn',
+      values: ['nano', 'micro', 'small', 'metal'],
+    },
+  ],
+  nodeClassRef: {
+    group: 'karpenter.k8s.aws',
+    kind: 'EC2NodeClass',
+    name: 'default',
+  },
+  expireAfter: '720h',
+  disruption: {
+    consolidationPolicy: 'WhenEmptyOrUnderutilized',
+    consolidateAfter: '30s',
+  },
+  weight: 10,
+};
 
 const skip = await e2eSkipReason();
 
@@ -103,6 +150,22 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
           pool: POOL,
           namespace: NAMESPACE,
           justification: 'PCI card processing must not share nodes with others',
+          // The local cluster's node class is kwok's: the step says it cannot select on instance
+          // category, generation or size, and offers none of them.
+          advanced: async tabPage => {
+            await tabPage
+              .getByText(
+                'KWOKNodeClass (karpenter.kwok.sh) has no instance category, generation or size to select on',
+                { exact: false },
+              )
+              .waitFor();
+            assert.equal(
+              await tabPage
+                .getByRole('textbox', { name: 'Minimum instance generation' })
+                .count(),
+              0,
+            );
+          },
         },
         '01-bob',
       );
@@ -117,6 +180,83 @@ describe('the portal in Chromium', { concurrency: false, skip }, () => {
       // Bob is no approver: no explanation of a button he could never have.
       assert.equal(await page.getByText('You filed this request').count(), 0);
       await screenshot(page, '02-bob-request-pending');
+    },
+  );
+
+  test(
+    "bob requests the production guide's Step 4 NodePool from the form, and it renders as the guide's",
+    { timeout: 180_000 },
+    async () => {
+      const { page, token } = await signInAs('bob');
+      const id = await requestPoolThroughTemplate(
+        page,
+        {
+          teamTitle: 'Payments',
+          clusterTitle: 'Staging (EKS, eu-west-1)',
+          pool: GUIDE_POOL,
+          namespace: 'payments',
+          justification:
+            'The production guide Step 4 pool for general workloads',
+          // Within the demo policy's ceiling for staging (the guide's 1000 CPU, 1000Gi are not).
+          limits: { cpu: '32', memory: '128Gi' },
+          advanced: async tabPage => {
+            // Categories c, m, r and generation 6 are the cluster's defaults already.
+            for (const category of ['c', 'm', 'r'])
+              await tabPage
+                .getByRole('checkbox', { name: category, checked: true })
+                .waitFor();
+            await waitForValue(tabPage, 'Minimum instance generation', '6');
+            await tabPage
+              .getByRole('textbox', {
+                name: 'Excluded instance sizes',
+                exact: true,
+              })
+              .fill('nano, micro, small, metal');
+            await tabPage
+              .getByRole('textbox', { name: 'Weight', exact: true })
+              .fill('10');
+          },
+        },
+        '12-bob-step4',
+      );
+
+      const res = await fetch(
+        `${PORTAL_URL}/api/nodepools/requests/${id}/preview`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      assert.equal(res.status, 200);
+      const { preview } = (await res.json()) as {
+        preview: { manifests: Array<{ kind: string; spec: any }> };
+      };
+      const nodePool = preview.manifests.find(m => m.kind === 'NodePool');
+      assert.ok(nodePool, 'the preview renders a NodePool');
+      const spec = nodePool.spec;
+      const sortedValues = (rs: Array<{ values: string[] }>) =>
+        rs.map(r => ({ ...r, values: [...r.values].sort() }));
+      assert.deepEqual(
+        sortedValues(spec.template.spec.requirements),
+        sortedValues(GUIDE_STEP4.requirements),
+      );
+      assert.deepEqual(
+        spec.template.spec.nodeClassRef,
+        GUIDE_STEP4.nodeClassRef,
+      );
+      assert.equal(spec.template.spec.expireAfter, GUIDE_STEP4.expireAfter);
+      assert.deepEqual(spec.disruption, GUIDE_STEP4.disruption);
+      assert.equal(spec.weight, GUIDE_STEP4.weight);
+      assert.deepEqual(spec.limits, {
+        cpu: '32',
+        memory: '128Gi',
+        'nvidia.com/gpu': '0',
+      });
+
+      await page.goto(`/nodepools/requests/${id}`);
+      await page.getByText('pending').first().waitFor();
+      await page
+        .getByText('karpenter.k8s.aws/instance-generation', { exact: false })
+        .first()
+        .waitFor();
+      await screenshot(page, '12-bob-step4-request');
     },
   );
 

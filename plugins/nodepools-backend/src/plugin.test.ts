@@ -73,6 +73,14 @@ describe('nodepools backend (real plugin on a test backend)', () => {
         nodeClasses: ['default'],
         quorum: 2,
         maxPoolLimits: { cpu: '64' },
+        // What a request form offers and fills in from.
+        nodeClassRef: { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass' },
+        allowNeverExpire: false,
+        defaults: {
+          consolidationPolicy: 'WhenEmptyOrUnderutilized',
+          consolidateAfter: '30s',
+          expireAfter: '720h',
+        },
       },
     });
     expect(JSON.stringify(res.body)).not.toContain('secret-token');

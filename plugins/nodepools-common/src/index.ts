@@ -14,6 +14,7 @@ export * from './policy/ClusterPolicy';
 export * from './policy/teamBudget';
 export * from './policy/budgetOutlook';
 export * from './policy/evaluatePolicy';
+export * from './policy/nodeClassCapabilities';
 export * from './render/manifestTypes';
 export * from './render/renderNodePool';
 export * from './render/renderTenancy';

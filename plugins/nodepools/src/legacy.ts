@@ -13,11 +13,13 @@ export {
   nodePoolsLegacyPlugin,
 } from './legacy/plugin';
 export {
+  NodePoolAdvancedFieldExtension,
   NodePoolClusterPickerFieldExtension,
   NodePoolLimitsFieldExtension,
   NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
   NodePoolRequestCheckFieldExtension,
+  NodePoolSpecListFieldExtension,
   NodePoolTeamPickerFieldExtension,
 } from './legacy/fieldExtensions';
 export { legacyRootRouteRef as nodePoolsLegacyRouteRef } from './legacy/routes';

@@ -45,11 +45,13 @@ describe('nodepools plugin', () => {
       'entity-card:nodepools/team-pools',
       'entity-card:nodepools/owner-pools',
       'entity-card:nodepools/pool-status',
+      'scaffolder-form-field:nodepools/advanced',
       'scaffolder-form-field:nodepools/cluster-picker',
       'scaffolder-form-field:nodepools/node-class-picker',
       'scaffolder-form-field:nodepools/pool-limits',
       'scaffolder-form-field:nodepools/pool-name',
       'scaffolder-form-field:nodepools/request-check',
+      'scaffolder-form-field:nodepools/spec-list',
       'scaffolder-form-field:nodepools/team-picker',
     ];
     const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');

@@ -127,6 +127,22 @@ export const requestCheckField = FormFieldBlueprint.make({
   },
 });
 
+/** Scaffolder field `NodePoolAdvanced`: the settings a simple request leaves to the cluster. */
+export const advancedField = FormFieldBlueprint.make({
+  name: 'advanced',
+  params: {
+    field: () => import('./fields/formFields').then(m => m.advancedFormField),
+  },
+});
+
+/** Scaffolder field `NodePoolSpecList`: architectures, capacity types or namespaces of the spec. */
+export const specListField = FormFieldBlueprint.make({
+  name: 'spec-list',
+  params: {
+    field: () => import('./fields/formFields').then(m => m.specListFormField),
+  },
+});
+
 /** The self-service node pools frontend plugin for the New Frontend System. */
 export const nodePoolsPlugin = createFrontendPlugin({
   pluginId: 'nodepools',
@@ -145,5 +161,7 @@ export const nodePoolsPlugin = createFrontendPlugin({
     poolLimitsField,
     nodeClassPickerField,
     requestCheckField,
+    advancedField,
+    specListField,
   ],
 });

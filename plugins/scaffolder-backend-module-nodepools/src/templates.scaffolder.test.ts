@@ -1,4 +1,5 @@
 import { sampleFormAnswers } from '@nodepools/plugin-nodepools-common/testUtils';
+import { parseAllDocuments } from 'yaml';
 import {
   APP_BASE_URL,
   startPortalBackend,
@@ -19,6 +20,70 @@ const requestValues = (pool: string) => ({
   // Set by the form's NodePoolRequestCheck field once the backend's dry run allowed it.
   policyCheck: 'allowed',
 });
+
+/**
+ * The NodePool of Step 4 of the Karpenter v1 production guide ("Define your first NodePool"), as
+ * test data: the fields a request sets. Its limits (1000 CPU, 1000Gi) are above the test
+ * cluster's ceiling, so the request asks for the ceiling instead.
+ */
+const guideStep4 = {
+  requirements: [
+    { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] },
+    { key: 'kubernetes.io/os', operator: 'In', values: ['linux'] },
+    {
+      key: 'karpenter.sh/capacity-type',
+      operator: 'In',
+      values: ['spot', 'on-demand'],
+    },
+    {
+      key: 'karpenter.k8s.aws/instance-category',
+      operator: 'In',
+      values: ['m', 'c', 'r'],
+    },
+    {
+      key: 'karpenter.k8s.aws/instance-generation',
+      operator: 'Gt',
+      values: ['5'],
+    },
+    {
+      key: 'karpenter.k8s.aws/instance-size',
+      operator: 'NotIn',
+      values: ['nano', 'micro', 'small', 'metal'],
+    },
+  ],
+  nodeClassRef: {
+    group: 'karpenter.k8s.aws',
+    kind: 'EC2NodeClass',
+    name: 'default',
+  },
+  expireAfter: '720h',
+  disruption: {
+    consolidationPolicy: 'WhenEmptyOrUnderutilized',
+    consolidateAfter: '30s',
+  },
+  weight: 10,
+};
+
+/** What the form holds once the guide's Step 4 pool is filled in (the advanced step included). */
+const step4Values = (pool: string) => ({
+  ...requestValues(pool),
+  architectures: ['amd64', 'arm64'],
+  capacityTypes: ['spot', 'on-demand'],
+  limits: { cpu: '64', memory: '256Gi' },
+  advanced: {
+    instanceCategories: ['m', 'c', 'r'],
+    minInstanceGeneration: 6,
+    excludedInstanceSizes: ['nano', 'micro', 'small', 'metal'],
+    consolidationPolicy: 'WhenEmptyOrUnderutilized',
+    consolidateAfter: '30s',
+    expireAfter: '720h',
+    weight: 10,
+  },
+});
+
+/** Requirement values in a stable order, to compare with the guide's whatever the order. */
+const sortedValues = (requirements: Array<{ values: string[] }>) =>
+  requirements.map(r => ({ ...r, values: [...r.values].sort() }));
 
 /** The change form for `pool`: twice the limits, nothing that replaces nodes. */
 const changeValues = (pool: string) => ({
@@ -133,6 +198,81 @@ describe('templates in the real scaffolder', () => {
       // Nothing was filed, so there is no request to follow.
       expect(body.output.links).toEqual([]);
       expect(await requestsOf('dry')).toEqual([]);
+    });
+
+    it("renders the production guide's Step 4 NodePool from the form's values, field by field", async () => {
+      const { status, body } = await dryRun(
+        'bob',
+        'request-node-pool',
+        step4Values('general'),
+      );
+
+      expect(status).toBe(200);
+      const preview = previewText(body.output) ?? '';
+      expect(preview).toMatch(/^Within the cluster policy\./);
+      const yaml = /```yaml\n([\s\S]*)```/.exec(preview)?.[1] ?? '';
+      const nodePool = parseAllDocuments(yaml)
+        .map(d => d.toJS())
+        .find(m => m?.kind === 'NodePool');
+      const spec = nodePool.spec;
+      expect(sortedValues(spec.template.spec.requirements)).toEqual(
+        sortedValues(guideStep4.requirements),
+      );
+      expect(spec.template.spec.nodeClassRef).toEqual(guideStep4.nodeClassRef);
+      expect(spec.template.spec.expireAfter).toBe(guideStep4.expireAfter);
+      expect(spec.disruption).toEqual(guideStep4.disruption);
+      expect(spec.weight).toBe(guideStep4.weight);
+      expect(spec.limits).toEqual({
+        cpu: '64',
+        memory: '256Gi',
+        'nvidia.com/gpu': '0',
+      });
+    });
+
+    it('files the advanced settings it is given, budgets and grace period included', async () => {
+      const values = step4Values('batchy');
+      const budgets = [
+        { nodes: '10%' },
+        {
+          nodes: '0',
+          schedule: '0 9 * * mon-fri',
+          duration: '8h',
+          reasons: ['Underutilized', 'Empty'],
+        },
+      ];
+      const outcome = await runTask('bob', 'request-node-pool', {
+        ...values,
+        advanced: {
+          ...values.advanced,
+          zones: ['eu-west-1a'],
+          budgets,
+          terminationGracePeriod: '48h',
+        },
+      });
+
+      expect(outcome).toMatchObject({ status: 'completed' });
+      const [request] = await requestsOf('batchy');
+      expect(request.spec).toEqual({
+        requirements: {
+          architectures: ['amd64', 'arm64'],
+          capacityTypes: ['spot', 'on-demand'],
+          instanceCategories: ['m', 'c', 'r'],
+          minInstanceGeneration: 6,
+          excludedInstanceSizes: ['nano', 'micro', 'small', 'metal'],
+          zones: ['eu-west-1a'],
+        },
+        limits: { cpu: '64', memory: '256Gi' },
+        disruption: {
+          consolidationPolicy: 'WhenEmptyOrUnderutilized',
+          consolidateAfter: '30s',
+          budgets,
+        },
+        expireAfter: '720h',
+        terminationGracePeriod: '48h',
+        weight: 10,
+        nodeClass: 'default',
+        namespaces: ['payments'],
+      });
     });
 
     it('dry-runs a request the policy refuses to the violation, before anything is filed', async () => {
@@ -308,5 +448,78 @@ describe('templates in the real scaffolder', () => {
         expect(await requestsOf(values.pool)).toEqual(before);
       },
     );
+  });
+
+  // Last: its pool takes from the team's budget, which the previews above state.
+  describe('change-node-pool on a pool set up through the API', () => {
+    it('files back every part of the spec it started from, so only what the user changed changes', async () => {
+      // A pool set up through the API with every part the model has, the form's or not.
+      const spec = {
+        requirements: {
+          architectures: ['amd64', 'arm64'],
+          capacityTypes: ['spot'],
+          instanceCategories: ['c', 'm'],
+          minInstanceGeneration: 7,
+          instanceSizes: ['2xlarge', '4xlarge'],
+          zones: ['eu-west-1a'],
+        },
+        limits: { cpu: '16', memory: '64Gi' },
+        disruption: {
+          consolidationPolicy: 'WhenEmpty',
+          consolidateAfter: '5m',
+          budgets: [{ nodes: '0', schedule: '@daily', duration: '1h' }],
+        },
+        expireAfter: '336h',
+        terminationGracePeriod: '24h',
+        weight: 30,
+        nodeClass: 'default',
+        namespaces: ['payments', 'payments-batch'],
+      };
+      const filed = await portal.as('bob').post('/nodepools/requests', {
+        kind: 'create',
+        owner: team,
+        cluster: 'local',
+        pool: 'tuned',
+        justification: sampleFormAnswers.justification,
+        spec,
+      });
+      expect(filed.status).toBe(201);
+      await portal
+        .as('alice')
+        .post(`/nodepools/requests/${filed.body.id}/approve`, {});
+
+      // The change form as its fields start it from the pool's spec; the user doubles the limits.
+      const outcome = await runTask('bob', 'change-node-pool', {
+        owner: team,
+        cluster: 'local',
+        pool: 'tuned',
+        architectures: spec.requirements.architectures,
+        capacityTypes: spec.requirements.capacityTypes,
+        nodeClass: spec.nodeClass,
+        limits: { cpu: '32', memory: '128Gi' },
+        namespaces: spec.namespaces,
+        advanced: {
+          instanceCategories: spec.requirements.instanceCategories,
+          minInstanceGeneration: spec.requirements.minInstanceGeneration,
+          instanceSizes: spec.requirements.instanceSizes,
+          zones: spec.requirements.zones,
+          ...spec.disruption,
+          expireAfter: spec.expireAfter,
+          terminationGracePeriod: spec.terminationGracePeriod,
+          weight: spec.weight,
+        },
+        justification: 'More load, same shape',
+        policyCheck: 'allowed',
+      });
+
+      expect(outcome).toMatchObject({ status: 'completed' });
+      const [change] = (await requestsOf('tuned')).filter(
+        r => r.state === 'pending',
+      );
+      expect(change.spec).toEqual({
+        ...spec,
+        limits: { cpu: '32', memory: '128Gi' },
+      });
+    });
   });
 });

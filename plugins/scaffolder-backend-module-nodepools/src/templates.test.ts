@@ -99,9 +99,11 @@ describe('the shipped templates (templates/)', () => {
           (page: { properties: Record<string, Record<string, any>> }) =>
             Object.values(page.properties).filter(p =>
               [
+                'NodePoolAdvanced',
                 'NodePoolLimits',
                 'NodePoolNodeClassPicker',
                 'NodePoolRequestCheck',
+                'NodePoolSpecList',
               ].includes(p['ui:field']),
             ),
         );

@@ -43,6 +43,13 @@ export function writePortalConfig(
     auth: { type: 'serviceAccount', token: reconciler.token },
   });
   local.policy = { ...local.policy, reconcilerUsername: reconciler.username };
+  // `staging` stands for an EKS cluster (EC2NodeClass, instance labels), where the production
+  // guide's pool can be requested. Nothing here runs EKS: its url answers nothing, so its
+  // previews say its API server was not asked, and requests to it stay pending.
+  const staging = nodepools.clusters.find(
+    (c: { name: string }) => c.name === 'staging',
+  );
+  if (staging && !staging.url) staging.url = 'https://127.0.0.1:9';
   fs.writeFileSync(clusterFile, stringify({ nodepools }), { mode: 0o600 });
   const databaseFile = path.join(stateDir, 'app-config.database.yaml');
   const sqliteDir = path.join(stateDir, 'sqlite');

@@ -8,6 +8,13 @@ export interface PoolAsk {
   pool: string;
   namespace: string;
   justification: string;
+  /**
+   * Fills in the template's advanced step, which starts from the cluster's defaults; without
+   * it the defaults stay.
+   */
+  advanced?: (page: Page) => Promise<void>;
+  /** Limits other than the template's defaults. */
+  limits?: { cpu: string; memory: string };
 }
 
 /**
@@ -41,14 +48,29 @@ export async function requestPoolThroughTemplate(
   await screenshot(page, `${screenshotPrefix}-template-team-and-cluster`);
   await page.getByRole('button', { name: 'Next' }).click();
 
-  // Step 2: the template's defaults for architectures and capacity types; the node class picker
-  // offers the cluster's classes and starts on the template's default.
+  // Step 2: architectures and capacity types start on what the cluster allows (both
+  // architectures where it allows both); the node class picker offers the cluster's classes and
+  // starts on the template's default.
   await page.getByText('CPU architectures').first().waitFor();
+  await page.getByRole('checkbox', { name: 'amd64', checked: true }).waitFor();
+  await page.getByRole('checkbox', { name: 'spot', checked: true }).waitFor();
   await page.getByRole('button', { name: /Node class/ }).waitFor();
   await page.getByRole('button', { name: 'Next' }).click();
 
-  // Step 3: limits (defaults; the field shows budget and cost), namespaces, justification.
+  // Step 3: the advanced settings, filled in from the cluster's defaults once its policy loaded.
+  await waitForValue(page, 'Expire after', '720h');
+  if (ask.advanced) await ask.advanced(page);
+  await screenshot(page, `${screenshotPrefix}-template-advanced`);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Step 4: limits (the field shows budget and cost), namespaces, justification.
   await page.getByText('Limits').first().waitFor();
+  if (ask.limits) {
+    await page.getByRole('textbox', { name: 'CPU limit' }).fill(ask.limits.cpu);
+    await page
+      .getByRole('textbox', { name: 'Memory limit' })
+      .fill(ask.limits.memory);
+  }
   // minItems: 1 gives the namespaces list its first, empty entry.
   await page.locator('#root_namespaces_0').fill(ask.namespace);
   await page
@@ -70,4 +92,22 @@ export async function requestPoolThroughTemplate(
   if (!id)
     throw new Error(`"Follow the request" links to ${href}, not a request`);
   return id;
+}
+
+/** Waits until the text field labelled `label` holds `value` (a field that fills itself in). */
+export async function waitForValue(
+  page: Page,
+  label: string,
+  value: string,
+): Promise<void> {
+  const field = page.getByRole('textbox', { name: label, exact: true });
+  await field.waitFor();
+  const deadline = Date.now() + 30_000;
+  while ((await field.inputValue()) !== value) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `${label} holds "${await field.inputValue()}", not "${value}"`,
+      );
+    await page.waitForTimeout(100);
+  }
 }

@@ -55,6 +55,12 @@ export function clusterSummary(
       architectures: p.architectures,
       capacityTypes: p.capacityTypes,
       instanceCategories: p.instanceCategories,
+      // What a request form needs to offer only what the policy allows, its defaults filled in:
+      // the node class kind says which requirements the cluster can honour (kwok: no instance labels).
+      nodeClassRef: p.nodeClassRef,
+      minInstanceGeneration: p.minInstanceGeneration,
+      allowNeverExpire: p.allowNeverExpire,
+      defaults: p.defaults,
       maxPoolLimits: p.maxPoolLimits,
       teamBudget: p.teamBudget,
       quorum: p.quorum,

@@ -1,5 +1,6 @@
 // The wire contract of `GET /clusters` and `GET /clusters/{name}`: the backend's routes build it,
 // the frontend's client reads it.
+import type { DisruptionBudget } from '../model/PoolSpec';
 import type { PriceTable } from '../policy/ClusterPolicy';
 import type { NodeClassInfo } from '../preview/nodeClassWarnings';
 
@@ -17,6 +18,24 @@ export interface ClusterPolicySummary {
   architectures: string[];
   capacityTypes: string[];
   instanceCategories: string[];
+  /**
+   * The node class kind: which requirements the cluster can honour (kwok: no instance labels).
+   * This and the fields below are absent from a backend older than the form's advanced step.
+   */
+  nodeClassRef?: { group: string; kind: string };
+  minInstanceGeneration?: number;
+  /** Whether `expireAfter: Never` is allowed. */
+  allowNeverExpire?: boolean;
+  /** What a request that leaves a setting out gets. */
+  defaults?: {
+    consolidationPolicy?: string;
+    consolidateAfter?: string;
+    expireAfter?: string;
+    terminationGracePeriod?: string;
+    budgets?: DisruptionBudget[];
+    excludedInstanceSizes?: string[];
+    weight?: number;
+  };
   /** The largest `limits` one NodePool may have. */
   maxPoolLimits: ResourceQuantities;
   /** The most one team may hold across all its pools on this cluster. */

@@ -185,6 +185,49 @@ describe('evaluatePolicy', () => {
     expect(evaluatePolicy(request(), kwok, []).allowed).toBe(true);
   });
 
+  it('refuses, naming each, the instance requirements a kwok node class cannot honour (the rendering would drop them)', () => {
+    const kwok = clusterPolicySchema.parse({
+      nodeClassRef: { group: 'karpenter.kwok.sh', kind: 'KWOKNodeClass' },
+      instanceCategories: [],
+    });
+    const guideLike = request({
+      requirements: {
+        architectures: ['amd64'],
+        capacityTypes: ['spot'],
+        instanceCategories: ['m', 'c', 'r'],
+        minInstanceGeneration: 6,
+        excludedInstanceSizes: ['nano', 'metal'],
+        zones: ['zone-a'],
+      },
+    });
+    const { allowed, violations } = evaluatePolicy(guideLike, kwok, []);
+    expect(allowed).toBe(false);
+    expect(violations.map(v => [v.path, v.asked, v.allowed])).toEqual([
+      ['spec.requirements.instanceCategories', 'm, c, r', 'none'],
+      ['spec.requirements.minInstanceGeneration', '6', 'none'],
+      ['spec.requirements.excludedInstanceSizes', 'nano, metal', 'none'],
+    ]);
+    expect(violations[1].message).toBe(
+      'A minimum instance generation cannot be honoured on this cluster: its node class KWOKNodeClass (karpenter.kwok.sh) has no karpenter.k8s.aws/instance-generation label to select on; leave it out',
+    );
+    // Zones are a well-known label every provider sets: kept, and not refused.
+    expect(
+      evaluatePolicy(
+        request({
+          requirements: {
+            architectures: ['amd64'],
+            capacityTypes: ['spot'],
+            zones: ['zone-a'],
+          },
+        }),
+        kwok,
+        [],
+      ).allowed,
+    ).toBe(true);
+    // The same request on an AWS cluster is within the default policy.
+    expect(evaluatePolicy(guideLike, defaultPolicy, []).violations).toEqual([]);
+  });
+
   it('refuses any requirement value outside the policy list, named or not', () => {
     fc.assert(
       fc.property(

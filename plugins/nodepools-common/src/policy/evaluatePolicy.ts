@@ -9,6 +9,10 @@ import {
   type Quantity,
 } from '../quantity/Quantity';
 import type { ClusterPolicy } from './ClusterPolicy';
+import {
+  selectsOnInstanceLabels,
+  unhonouredRequirementViolations,
+} from './nodeClassCapabilities';
 import { teamUsage, type ExistingPool } from './teamBudget';
 
 /** One way a request breaks the cluster's policy. */
@@ -178,9 +182,13 @@ function specViolations(
     ),
     ...limitViolations(spec.limits, policy),
   ];
-  if (r.instanceCategories && policy.instanceCategories.length === 0) {
-    // `[]` says the provider has no categories (kwok): the NodePool is not constrained by them,
-    // and a request naming some asks for something this cluster cannot select on.
+  if (!selectsOnInstanceLabels(policy)) {
+    // The node class cannot select on instance labels (kwok): say so for each one asked, rather
+    // than render a NodePool without it.
+    out.push(...unhonouredRequirementViolations(spec, policy));
+  } else if (r.instanceCategories && policy.instanceCategories.length === 0) {
+    // `[]` says the platform offers no categories on this cluster: a request naming some asks
+    // for something it does not allow.
     out.push({
       path: 'spec.requirements.instanceCategories',
       message:

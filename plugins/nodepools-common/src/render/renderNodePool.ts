@@ -1,4 +1,5 @@
 import type { ClusterPolicy } from '../policy/ClusterPolicy';
+import { selectsOnInstanceLabels } from '../policy/nodeClassCapabilities';
 import {
   MANAGED_BY,
   NODEPOOLS_ANNOTATIONS,
@@ -34,7 +35,8 @@ function renderRequirements(
   policy: ClusterPolicy,
 ): NodeSelectorRequirement[] {
   const r = spec.requirements;
-  const aws = policy.nodeClassRef.group === 'karpenter.k8s.aws';
+  // Elsewhere the policy refuses requests naming them (see nodeClassCapabilities).
+  const aws = selectsOnInstanceLabels(policy);
   const excludedSizes =
     r.excludedInstanceSizes ?? policy.defaults.excludedInstanceSizes;
   const out: NodeSelectorRequirement[] = [

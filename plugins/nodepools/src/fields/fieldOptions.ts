@@ -1,4 +1,6 @@
 import type { FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
+import { AdvancedField, validateAdvanced } from './AdvancedField';
+import type { AdvancedValue } from './AdvancedField';
 import { ClusterPickerField } from './ClusterPickerField';
 import {
   NodeClassPickerField,
@@ -10,6 +12,7 @@ import type { PoolLimitsValue } from './PoolLimitsField/previewInput';
 import { RequestCheckField, validateRequestCheck } from './RequestCheckField';
 import type { RequestVerdict } from './RequestCheckField/RequestCheck';
 import type { RequestKindUiOptions } from './requestKind';
+import { SpecListField, type SpecListUiOptions } from './SpecListField';
 import { TeamPickerField } from './TeamPickerField';
 
 // One definition per `ui:field`, shared by the New Frontend System's form fields (formFields.ts)
@@ -64,4 +67,20 @@ export const requestCheckOptions: FieldOptions<
   name: 'NodePoolRequestCheck',
   component: RequestCheckField,
   validation: validateRequestCheck,
+};
+
+/** `ui:field: NodePoolAdvanced`. */
+export const advancedOptions: FieldOptions<
+  AdvancedValue,
+  RequestKindUiOptions
+> = {
+  name: 'NodePoolAdvanced',
+  component: AdvancedField,
+  validation: validateAdvanced,
+};
+
+/** `ui:field: NodePoolSpecList`. */
+export const specListOptions: FieldOptions<string[], SpecListUiOptions> = {
+  name: 'NodePoolSpecList',
+  component: SpecListField,
 };

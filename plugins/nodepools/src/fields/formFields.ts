@@ -1,10 +1,12 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import {
+  advancedOptions,
   clusterPickerOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
   poolNameOptions,
   requestCheckOptions,
+  specListOptions,
   teamPickerOptions,
 } from './fieldOptions';
 
@@ -25,3 +27,9 @@ export const nodeClassPickerFormField = createFormField(nodeClassPickerOptions);
 
 /** `ui:field: NodePoolRequestCheck`. */
 export const requestCheckFormField = createFormField(requestCheckOptions);
+
+/** `ui:field: NodePoolAdvanced`. */
+export const advancedFormField = createFormField(advancedOptions);
+
+/** `ui:field: NodePoolSpecList`. */
+export const specListFormField = createFormField(specListOptions);

@@ -23,11 +23,13 @@ import { defaultPolicy, readyPool } from '../__fixtures__/records';
 import { fakeBackend, type BackendRoute } from '../__testUtils__/fakeBackend';
 import * as formFields from '../fields/formFields';
 import {
+  NodePoolAdvancedFieldExtension,
   NodePoolClusterPickerFieldExtension,
   NodePoolLimitsFieldExtension,
   NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
   NodePoolRequestCheckFieldExtension,
+  NodePoolSpecListFieldExtension,
   NodePoolTeamPickerFieldExtension,
   nodePoolsApiRef,
 } from '../legacy';
@@ -44,6 +46,8 @@ const appFields = (
     <NodePoolNameFieldExtension />
     <NodePoolLimitsFieldExtension />
     <NodePoolRequestCheckFieldExtension />
+    <NodePoolAdvancedFieldExtension />
+    <NodePoolSpecListFieldExtension />
   </ScaffolderFieldExtensions>
 );
 
@@ -164,11 +168,13 @@ describe('legacy scaffolder field extensions', () => {
   it('cover every custom field the templates use, under the names the NFS form fields have', async () => {
     const names = templateFieldNames();
     expect(names).toEqual([
+      'NodePoolAdvanced',
       'NodePoolClusterPicker',
       'NodePoolLimits',
       'NodePoolName',
       'NodePoolNodeClassPicker',
       'NodePoolRequestCheck',
+      'NodePoolSpecList',
       'NodePoolTeamPicker',
     ]);
 

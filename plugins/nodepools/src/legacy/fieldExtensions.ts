@@ -1,10 +1,12 @@
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import {
+  advancedOptions,
   clusterPickerOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
   poolNameOptions,
   requestCheckOptions,
+  specListOptions,
   teamPickerOptions,
 } from '../fields/fieldOptions';
 import { nodePoolsLegacyPlugin } from './plugin';
@@ -42,4 +44,14 @@ export const NodePoolLimitsFieldExtension = nodePoolsLegacyPlugin.provide(
 /** `ui:field: NodePoolRequestCheck`: the backend's verdict on the request before submit. */
 export const NodePoolRequestCheckFieldExtension = nodePoolsLegacyPlugin.provide(
   createScaffolderFieldExtension(requestCheckOptions),
+);
+
+/** `ui:field: NodePoolAdvanced`: instance choices, zones, GPUs, disruption and expiry, within the policy. */
+export const NodePoolAdvancedFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(advancedOptions),
+);
+
+/** `ui:field: NodePoolSpecList`: architectures or capacity types the policy allows, or namespaces. */
+export const NodePoolSpecListFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(specListOptions),
 );

@@ -1,8 +1,8 @@
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { clustersBody, jsonResponse } from '../../__fixtures__/contract';
-import { unpinnedAmiWarning } from '../../__fixtures__/records';
+import { readyPool, unpinnedAmiWarning } from '../../__fixtures__/records';
 import type { BackendRoute } from '../../__testUtils__/fakeBackend';
 import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
 import { NodeClassPickerField } from './NodeClassPickerField';
@@ -36,6 +36,7 @@ function renderPicker(
   form: Record<string, unknown>,
   route: BackendRoute,
   value?: string,
+  uiSchema: object = {},
 ) {
   const onChange = jest.fn();
   const props = {
@@ -43,7 +44,7 @@ function renderPicker(
     onChange,
     formContext: { formData: form },
     schema: { title: 'Node class' },
-    uiSchema: {},
+    uiSchema,
     required: true,
     disabled: false,
   } as unknown as FieldExtensionComponentProps<string>;
@@ -125,6 +126,30 @@ describe('NodeClassPickerField', () => {
       null,
       null,
     ]);
+  });
+
+  it("starts a change from the pool's node class", async () => {
+    const withPool: BackendRoute = call =>
+      call.path === '/pools'
+        ? jsonResponse(200, {
+            items: [
+              {
+                ...readyPool,
+                cluster: 'staging',
+                name: team.pool,
+                spec: { ...readyPool.spec, nodeClass: 'gpu' },
+              },
+            ],
+          })
+        : backend({})(call);
+    const { onChange, rendered } = renderPicker(
+      { ...team, cluster: 'staging' },
+      withPool,
+      undefined,
+      { 'ui:options': { requestKind: 'update' } },
+    );
+    await rendered;
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith('gpu'));
   });
 
   it('waits for a cluster and asks for no dry run until then', async () => {

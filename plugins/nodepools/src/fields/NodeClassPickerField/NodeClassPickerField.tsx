@@ -4,7 +4,8 @@ import { Flex, Select, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import { describeLoadError } from '../../components/LoadErrorAlert/describeLoadError';
-import type { RequestKindUiOptions } from '../requestKind';
+import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
+import { useStartFromCurrentPool } from '../useStartFromCurrentPool';
 import { loadNodeClassChoices } from './loadNodeClassChoices';
 
 /**
@@ -16,7 +17,7 @@ export function NodeClassPickerField(
   props: FieldExtensionComponentProps<string, RequestKindUiOptions>,
 ) {
   const { formData, onChange, formContext, schema, required } = props;
-  const { rawErrors, disabled } = props;
+  const { rawErrors, disabled, uiSchema } = props;
   const api = useApi(nodePoolsApiRef);
   const form = (
     formContext as { formData?: Record<string, unknown> } | undefined
@@ -28,6 +29,14 @@ export function NodeClassPickerField(
     [api, cluster],
   );
   const label = schema.title ?? 'Node class';
+  // A change starts from the pool's node class: changing it replaces every node.
+  useStartFromCurrentPool(
+    form,
+    requestKindOf(uiSchema) === 'update',
+    formData,
+    spec => spec.nodeClass,
+    onChange,
+  );
 
   if (loaded.error) {
     const { message, advice } = describeLoadError(loaded.error);

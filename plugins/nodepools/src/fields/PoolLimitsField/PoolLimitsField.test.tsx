@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { errorBody, jsonResponse } from '../../__fixtures__/contract';
 import {
   pendingRequestPreviewBody,
+  readyPool,
   unpinnedAmiWarning,
 } from '../../__fixtures__/records';
 import { renderWithBackend } from '../../__testUtils__/renderWithBackend';
@@ -21,20 +22,54 @@ const form = {
 };
 
 // The field as the scaffolder's form drives it: controlled, with the whole form in formContext.
-function Harness({ initial }: { initial?: PoolLimitsValue }) {
+function Harness({
+  initial,
+  uiSchema = {},
+}: {
+  initial?: PoolLimitsValue;
+  uiSchema?: object;
+}) {
   const [value, setValue] = useState<PoolLimitsValue | undefined>(initial);
   const props = {
     formData: value,
     onChange: setValue,
     formContext: { formData: form },
     schema: { title: 'Limits' },
-    uiSchema: {},
+    uiSchema,
     disabled: false,
   } as unknown as FieldExtensionComponentProps<PoolLimitsValue>;
   return <PoolLimitsField {...props} />;
 }
 
 describe('PoolLimitsField', () => {
+  it("starts a change from the pool's approved limits", async () => {
+    await renderWithBackend(
+      <Harness uiSchema={{ 'ui:options': { requestKind: 'update' } }} />,
+      call =>
+        call.path === '/pools'
+          ? jsonResponse(200, {
+              items: [
+                {
+                  ...readyPool,
+                  spec: {
+                    ...readyPool.spec,
+                    limits: { cpu: '24', memory: '96Gi' },
+                  },
+                },
+              ],
+            })
+          : jsonResponse(200, pendingRequestPreviewBody()),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'CPU limit' })).toHaveValue(
+        '24',
+      ),
+    );
+    expect(screen.getByRole('textbox', { name: 'Memory limit' })).toHaveValue(
+      '96Gi',
+    );
+  });
+
   it("dry-runs the form's request and shows the cost ceiling, budget left and the cluster's warnings", async () => {
     const body = pendingRequestPreviewBody();
     const preview = body.preview;

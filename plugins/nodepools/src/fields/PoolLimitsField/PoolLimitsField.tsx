@@ -2,6 +2,7 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import { Flex, Text, TextField } from '@backstage/ui';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { requestKindOf } from '../requestKind';
+import { useStartFromCurrentPool } from '../useStartFromCurrentPool';
 import { LimitsPreview } from './LimitsPreview';
 import { previewInput, type PoolLimitsValue } from './previewInput';
 
@@ -22,6 +23,14 @@ export function PoolLimitsField(
   const form = (
     formContext as { formData?: Record<string, unknown> } | undefined
   )?.formData;
+  // A change starts from the pool's limits.
+  useStartFromCurrentPool(
+    form,
+    kind === 'update',
+    formData?.cpu || formData?.memory ? formData : undefined,
+    spec => ({ cpu: spec.limits.cpu, memory: spec.limits.memory }),
+    onChange,
+  );
   const request = useDebouncedValue(
     previewInput(formData, form, kind),
     PREVIEW_DELAY_MS,

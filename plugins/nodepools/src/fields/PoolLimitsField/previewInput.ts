@@ -1,4 +1,6 @@
 import type { NewRequest } from '../../api/types';
+import type { AdvancedValue } from '../AdvancedField';
+import { specPartsOf } from '../AdvancedField/advancedValue';
 
 /** The limits the field edits. */
 export interface PoolLimitsValue {
@@ -30,6 +32,8 @@ export function previewInput(
   if (!owner || !cluster || !limits?.cpu || !limits.memory) return undefined;
   const namespaces = list(form?.namespaces);
   const justification = text(form?.justification);
+  // The GPU limit is part of the cost ceiling and the budget; the rest changes neither.
+  const { gpu } = specPartsOf(form?.advanced as AdvancedValue | undefined);
   return {
     kind,
     owner,
@@ -48,7 +52,11 @@ export function previewInput(
           ? (list(form?.capacityTypes) as Array<'spot' | 'on-demand'>)
           : ['on-demand'],
       },
-      limits: { cpu: limits.cpu, memory: limits.memory },
+      limits: {
+        cpu: limits.cpu,
+        memory: limits.memory,
+        ...(gpu === undefined ? {} : { gpu }),
+      },
       nodeClass: text(form?.nodeClass) || 'default',
       namespaces: namespaces.length ? namespaces : ['default'],
     },

@@ -1,5 +1,7 @@
 import type { RequestKind } from '@nodepools/plugin-nodepools-common';
 import type { NewRequest } from '../../api/types';
+import type { AdvancedValue } from '../AdvancedField';
+import { specPartsOf } from '../AdvancedField/advancedValue';
 
 type FormData = Record<string, unknown> | undefined;
 
@@ -52,6 +54,7 @@ export function requestFromForm(
     justification: text(form?.justification),
   };
   if (kind === 'decommission') return { request: base, missing: [] };
+  const advanced = specPartsOf(form?.advanced as AdvancedValue | undefined);
   return {
     request: {
       ...base,
@@ -61,8 +64,14 @@ export function requestFromForm(
           capacityTypes: list(form?.capacityTypes) as Array<
             'spot' | 'on-demand'
           >,
+          ...advanced.requirements,
         },
-        limits: { cpu: text(limits.cpu), memory: text(limits.memory) },
+        limits: {
+          cpu: text(limits.cpu),
+          memory: text(limits.memory),
+          ...(advanced.gpu === undefined ? {} : { gpu: advanced.gpu }),
+        },
+        ...advanced.rest,
         nodeClass: text(form?.nodeClass),
         namespaces: list(form?.namespaces),
       },

@@ -1,0 +1,240 @@
+import { useEffect } from 'react';
+import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { Checkbox, CheckboxGroup, Flex, Select, Text } from '@backstage/ui';
+import { CONSOLIDATION_POLICIES } from '@nodepools/plugin-nodepools-common';
+import { describeLoadError } from '../../components/LoadErrorAlert/describeLoadError';
+import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
+import { useFormCluster } from '../useFormCluster';
+import { advancedProblems } from './advancedProblems';
+import {
+  advancedStart,
+  compactAdvanced,
+  honoursInstanceLabels,
+  offersGpus,
+  parseList,
+  type AdvancedValue,
+} from './advancedValue';
+import { BudgetsEditor } from './BudgetsEditor';
+import { DraftTextField } from './DraftTextField';
+
+const joinList = (values: string[]) => values.join(', ');
+/** A whole number as typed; anything else is kept as typed, for the model's check to name. */
+const parseWhole = (text: string) =>
+  /^\d+$/.test(text.trim()) ? Number(text.trim()) : (text as unknown as number);
+const asText = (text: string) => text.trim();
+
+/**
+ * `ui:field: NodePoolAdvanced`: the settings a simple request leaves to the cluster (instance
+ * category, generation and excluded sizes, zones, GPU limit, consolidation, expiry, disruption
+ * budgets, termination grace period, weight), grouped in one step. It starts from the cluster's
+ * defaults (a change: from the pool's current spec) and offers only what the cluster's policy
+ * and node class allow: on a node class without instance labels (kwok) it says so instead of
+ * offering choices the NodePool could not honour.
+ */
+export function AdvancedField(
+  props: FieldExtensionComponentProps<AdvancedValue, RequestKindUiOptions>,
+) {
+  const { formData, onChange, formContext, schema, uiSchema, disabled } = props;
+  const form = (
+    formContext as { formData?: Record<string, unknown> } | undefined
+  )?.formData;
+  const update = requestKindOf(uiSchema) === 'update';
+  const loaded = useFormCluster(form, update);
+
+  const policy = loaded.value?.policy;
+  const current = loaded.value?.current;
+  // Fill in the starting point once, when the cluster (and for a change, its pool) is known.
+  // The form gives an object field `{}` rather than nothing: both mean "not filled in yet".
+  const unset = formData === undefined || Object.keys(formData).length === 0;
+  useEffect(() => {
+    if (unset && policy && (!update || current))
+      onChange(advancedStart(policy, current?.spec));
+  }, [unset, policy, current, update, onChange]);
+
+  if (loaded.error) {
+    const { message, advice } = describeLoadError(loaded.error);
+    return (
+      <Text role="alert" color="danger">
+        {`Could not load the cluster's policy: ${message}. ${advice}`}
+      </Text>
+    );
+  }
+  if (!policy)
+    return (
+      <Text color="secondary">
+        {loaded.loading
+          ? 'Loading the cluster’s policy…'
+          : 'Choose a cluster first: the advanced settings follow its policy.'}
+      </Text>
+    );
+
+  const value = formData ?? {};
+  const set = (patch: Partial<AdvancedValue>) =>
+    onChange(compactAdvanced({ ...value, ...patch }));
+  const problems = advancedProblems(value);
+  const instances = honoursInstanceLabels(policy);
+  const kind = policy.nodeClassRef ?? {
+    group: 'karpenter.k8s.aws',
+    kind: 'EC2NodeClass',
+  };
+  const d = policy.defaults ?? {};
+
+  return (
+    <Flex direction="column" gap="4">
+      {schema.title && (
+        <Text as="h3" variant="title-x-small">
+          {schema.title}
+        </Text>
+      )}
+      {schema.description && (
+        <Text color="secondary">{schema.description}</Text>
+      )}
+      {update && current && (
+        <Text color="secondary">
+          {`Starts from the approved spec of ${current.name} (generation ${current.generation}): only what you change here changes.`}
+        </Text>
+      )}
+
+      <Text as="h4" variant="body-large" weight="bold">
+        Instances
+      </Text>
+      {instances ? (
+        <>
+          {policy.instanceCategories.length > 0 && (
+            <CheckboxGroup
+              label="Instance categories"
+              description="The families Karpenter may choose from (c compute, m general purpose, r memory, …): those this cluster allows"
+              orientation="horizontal"
+              isDisabled={disabled}
+              value={value.instanceCategories ?? []}
+              onChange={instanceCategories => set({ instanceCategories })}
+            >
+              {policy.instanceCategories.map(category => (
+                <Checkbox key={category} value={category}>
+                  {category}
+                </Checkbox>
+              ))}
+            </CheckboxGroup>
+          )}
+          <DraftTextField
+            label="Minimum instance generation"
+            description={`e.g. 6 for the 6th generation or newer${
+              policy.minInstanceGeneration
+                ? `; this cluster allows ${policy.minInstanceGeneration} or newer`
+                : ''
+            }`}
+            value={value.minInstanceGeneration}
+            format={String}
+            parse={parseWhole}
+            onChange={minInstanceGeneration => set({ minInstanceGeneration })}
+            disabled={disabled}
+          />
+          <DraftTextField
+            label="Excluded instance sizes"
+            description="Comma-separated, e.g. nano, micro, small, metal"
+            value={value.excludedInstanceSizes}
+            format={joinList}
+            parse={parseList}
+            onChange={excludedInstanceSizes => set({ excludedInstanceSizes })}
+            disabled={disabled}
+          />
+          {value.instanceSizes && (
+            <Text color="secondary">
+              {`Limited to the instance sizes ${joinList(
+                value.instanceSizes,
+              )} (set through the API; kept).`}
+            </Text>
+          )}
+        </>
+      ) : (
+        <Text role="note">
+          {`This cluster's node class kind ${kind.kind} (${kind.group}) has no instance category, generation or size to select on, so none is offered: Karpenter chooses among its instance types by architecture, capacity type, CPU and memory.`}
+        </Text>
+      )}
+      <DraftTextField
+        label="Zones"
+        description="Comma-separated availability zones, e.g. eu-west-1a; empty for any zone"
+        value={value.zones}
+        format={joinList}
+        parse={parseList}
+        onChange={zones => set({ zones })}
+        disabled={disabled}
+      />
+      {offersGpus(policy) && (
+        <DraftTextField
+          label="GPU limit"
+          description={`GPUs the pool may hold in all, at most ${policy.maxPoolLimits.gpu} on this cluster; empty for none`}
+          value={value.gpu}
+          format={String}
+          parse={asText}
+          onChange={gpu => set({ gpu })}
+          disabled={disabled}
+        />
+      )}
+
+      <Text as="h4" variant="body-large" weight="bold">
+        Disruption and expiry
+      </Text>
+      <Select
+        label="Consolidation policy"
+        description="WhenEmptyOrUnderutilized also moves pods to pack nodes; WhenEmpty removes only empty nodes"
+        isDisabled={disabled}
+        options={CONSOLIDATION_POLICIES.map(p => ({ id: p, label: p }))}
+        value={value.consolidationPolicy ?? d.consolidationPolicy ?? null}
+        onChange={id =>
+          set({ consolidationPolicy: id ? String(id) : undefined })
+        }
+      />
+      <DraftTextField
+        label="Consolidate after"
+        description='How long a node stays empty or underused before Karpenter acts, e.g. "30s", or "Never"'
+        value={value.consolidateAfter}
+        format={String}
+        parse={asText}
+        onChange={consolidateAfter => set({ consolidateAfter })}
+        disabled={disabled}
+      />
+      <DraftTextField
+        label="Expire after"
+        description={`Nodes are replaced after this long, e.g. "720h" (30 days)${
+          policy.allowNeverExpire
+            ? ', or "Never"'
+            : '; this cluster requires nodes to expire'
+        }`}
+        value={value.expireAfter}
+        format={String}
+        parse={asText}
+        onChange={expireAfter => set({ expireAfter })}
+        disabled={disabled}
+      />
+      <DraftTextField
+        label="Termination grace period"
+        description='How long a draining node may wait for its pods, e.g. "48h"; empty for no limit'
+        value={value.terminationGracePeriod}
+        format={String}
+        parse={asText}
+        onChange={terminationGracePeriod => set({ terminationGracePeriod })}
+        disabled={disabled}
+      />
+      <DraftTextField
+        label="Weight"
+        description="1 to 100: Karpenter tries pools of higher weight first; empty for none"
+        value={value.weight}
+        format={String}
+        parse={parseWhole}
+        onChange={weight => set({ weight })}
+        disabled={disabled}
+      />
+      <BudgetsEditor
+        budgets={value.budgets}
+        onChange={budgets => set({ budgets })}
+        disabled={disabled}
+      />
+      {problems.length > 0 && (
+        <Text role="alert" color="danger">
+          {problems.join('; ')}
+        </Text>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,3 @@
+export { AdvancedField } from './AdvancedField';
+export { validateAdvanced } from './validateAdvanced';
+export type { AdvancedValue } from './advancedValue';

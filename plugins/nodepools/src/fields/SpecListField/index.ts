@@ -1,0 +1,2 @@
+export { SpecListField } from './SpecListField';
+export type { SpecListUiOptions } from './SpecListField';
