@@ -14,6 +14,8 @@ export * from './policy/ClusterPolicy';
 export * from './policy/teamBudget';
 export * from './policy/budgetOutlook';
 export * from './policy/evaluatePolicy';
+export * from './lifetime/lifetime';
+export * from './lifetime/lifetimePolicy';
 export * from './render/manifestTypes';
 export * from './render/renderNodePool';
 export * from './render/renderTenancy';

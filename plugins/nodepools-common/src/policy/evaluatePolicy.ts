@@ -10,6 +10,7 @@ import {
 } from '../quantity/Quantity';
 import type { ClusterPolicy } from './ClusterPolicy';
 import { teamUsage, type ExistingPool } from './teamBudget';
+import { lifetimeViolations } from '../lifetime/lifetimePolicy';
 
 /** One way a request breaks the cluster's policy. */
 export interface PolicyViolation {
@@ -346,6 +347,7 @@ export function evaluatePolicy(
       ...specViolations(request.spec, policy, facts),
       ...budgetViolations(request, policy, currentPools),
       ...namespaceClaims(request, currentPools),
+      ...lifetimeViolations(request, policy),
     );
   }
   return { allowed: violations.length === 0, violations };
