@@ -1,4 +1,4 @@
-import { poolRequestSchema } from '../model/PoolRequest';
+import { poolRequestSchema, type PoolSpecRequest } from '../model/PoolRequest';
 import { clusterPolicySchema } from '../policy/ClusterPolicy';
 import { evaluatePolicy } from '../policy/evaluatePolicy';
 import {
@@ -79,7 +79,7 @@ describe('the lifetime policy', () => {
                 cluster: 'local',
                 name: 'pci',
                 phase: 'ready',
-                spec: request().spec,
+                spec: (request() as PoolSpecRequest).spec,
               },
             ]
           : [],

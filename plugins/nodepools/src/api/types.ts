@@ -4,6 +4,7 @@
  * (pools, requests, events, pages, previews) come from `@nodepools/plugin-nodepools-common`.
  */
 import type {
+  ClusterPolicy,
   FieldError,
   PolicyViolation,
   PoolPhase,
@@ -56,6 +57,8 @@ export interface ClusterPolicySummary {
    * (the policy has it, with defaults, but `GET /clusters` does not expose it yet).
    */
   prices?: PriceTable;
+  /** How long grants last on the cluster; absent from a backend without grant lifetimes. */
+  lifetime?: ClusterPolicy['lifetime'];
 }
 
 /**
@@ -144,6 +147,8 @@ export interface NewRequest {
   pool: string;
   justification: string;
   spec?: PoolSpec;
+  /** The grant's lifetime (`30d`); on an update, an Extend. */
+  lifetime?: string;
 }
 
 /**
