@@ -14,6 +14,7 @@ export {
 } from './legacy/plugin';
 export {
   NodePoolClusterPickerFieldExtension,
+  NodePoolLifetimeFieldExtension,
   NodePoolLimitsFieldExtension,
   NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,

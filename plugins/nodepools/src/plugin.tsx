@@ -127,6 +127,14 @@ export const requestCheckField = FormFieldBlueprint.make({
   },
 });
 
+/** Scaffolder field `NodePoolLifetime`: the grant's lifetime with the cluster's default and maximum. */
+export const lifetimeField = FormFieldBlueprint.make({
+  name: 'lifetime',
+  params: {
+    field: () => import('./fields/formFields').then(m => m.lifetimeFormField),
+  },
+});
+
 /** The self-service node pools frontend plugin for the New Frontend System. */
 export const nodePoolsPlugin = createFrontendPlugin({
   pluginId: 'nodepools',
@@ -145,5 +153,6 @@ export const nodePoolsPlugin = createFrontendPlugin({
     poolLimitsField,
     nodeClassPickerField,
     requestCheckField,
+    lifetimeField,
   ],
 });

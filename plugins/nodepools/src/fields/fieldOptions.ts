@@ -4,6 +4,7 @@ import {
   NodeClassPickerField,
   validateNodeClass,
 } from './NodeClassPickerField';
+import { LifetimeField, validateLifetime } from './LifetimeField';
 import { PoolLimitsField } from './PoolLimitsField';
 import { PoolNameField, validatePoolName } from './PoolNameField';
 import type { PoolLimitsValue } from './PoolLimitsField/previewInput';
@@ -64,4 +65,11 @@ export const requestCheckOptions: FieldOptions<
   name: 'NodePoolRequestCheck',
   component: RequestCheckField,
   validation: validateRequestCheck,
+};
+
+/** `ui:field: NodePoolLifetime`. */
+export const lifetimeOptions: FieldOptions<string> = {
+  name: 'NodePoolLifetime',
+  component: LifetimeField,
+  validation: validateLifetime,
 };

@@ -1,6 +1,7 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   clusterPickerOptions,
+  lifetimeOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
   poolNameOptions,
@@ -25,3 +26,6 @@ export const nodeClassPickerFormField = createFormField(nodeClassPickerOptions);
 
 /** `ui:field: NodePoolRequestCheck`. */
 export const requestCheckFormField = createFormField(requestCheckOptions);
+
+/** `ui:field: NodePoolLifetime`. */
+export const lifetimeFormField = createFormField(lifetimeOptions);

@@ -23,6 +23,7 @@ import { fakeBackend, type BackendRoute } from '../__testUtils__/fakeBackend';
 import * as formFields from '../fields/formFields';
 import {
   NodePoolClusterPickerFieldExtension,
+  NodePoolLifetimeFieldExtension,
   NodePoolLimitsFieldExtension,
   NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
@@ -43,6 +44,7 @@ const appFields = (
     <NodePoolNameFieldExtension />
     <NodePoolLimitsFieldExtension />
     <NodePoolRequestCheckFieldExtension />
+    <NodePoolLifetimeFieldExtension />
   </ScaffolderFieldExtensions>
 );
 
@@ -174,6 +176,7 @@ describe('legacy scaffolder field extensions', () => {
     const names = templateFieldNames();
     expect(names).toEqual([
       'NodePoolClusterPicker',
+      'NodePoolLifetime',
       'NodePoolLimits',
       'NodePoolName',
       'NodePoolNodeClassPicker',

@@ -1,6 +1,7 @@
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import {
   clusterPickerOptions,
+  lifetimeOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
   poolNameOptions,
@@ -42,4 +43,9 @@ export const NodePoolLimitsFieldExtension = nodePoolsLegacyPlugin.provide(
 /** `ui:field: NodePoolRequestCheck`: the backend's verdict on the request before submit. */
 export const NodePoolRequestCheckFieldExtension = nodePoolsLegacyPlugin.provide(
   createScaffolderFieldExtension(requestCheckOptions),
+);
+
+/** `ui:field: NodePoolLifetime`: the grant's lifetime with the cluster's default and maximum. */
+export const NodePoolLifetimeFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(lifetimeOptions),
 );

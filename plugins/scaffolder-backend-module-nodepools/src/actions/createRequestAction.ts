@@ -91,6 +91,13 @@ export function createRequestAction(options: {
         cluster: z => z.string().describe('The cluster'),
         pool: z => z.string().describe('The pool name within the team'),
         justification: z => z.string().describe('Why the team needs this'),
+        lifetime: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "How long the grant lasts from its approval (30d); empty: the cluster's default",
+            ),
         spec: z =>
           z
             .record(z.string(), z.unknown())
@@ -146,7 +153,9 @@ export function createRequestAction(options: {
     },
     async handler(ctx) {
       const credentials = await ctx.getInitiatorCredentials();
-      const request = { ...ctx.input };
+      const { lifetime, ...rest } = ctx.input;
+      // An empty form field renders as an empty string: it means "the cluster's default".
+      const request = lifetime?.trim() ? { ...rest, lifetime } : rest;
       if (ctx.isDryRun) {
         const { preview, server } = await options.client
           .previewRequest(request, credentials)
