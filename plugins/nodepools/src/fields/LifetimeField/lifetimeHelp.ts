@@ -11,14 +11,10 @@ export function lifetimeHelp(
   if (!cluster) return `${base} Choose the cluster to see its rules.`;
   if (!rules?.default && !rules?.max && !rules?.required)
     return `${base} On ${cluster}, leave it empty for a pool that does not expire.`;
-  const parts = [
-    rules.default
-      ? `empty means ${rules.default}`
-      : rules.required
-      ? 'a lifetime is required'
-      : 'empty means no expiry',
-    ...(rules.max ? [`at most ${rules.max}`] : []),
-  ];
+  let empty = 'empty means no expiry';
+  if (rules.default) empty = `empty means ${rules.default}`;
+  else if (rules.required) empty = 'a lifetime is required';
+  const parts = [empty, ...(rules.max ? [`at most ${rules.max}`] : [])];
   return `${base} On ${cluster}: ${parts.join(', ')}.`;
 }
 
