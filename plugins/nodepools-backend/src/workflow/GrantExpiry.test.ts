@@ -61,7 +61,7 @@ describe.each(databases.eachSupportedId())('GrantExpiry on %s', databaseId => {
       );
       return (await first.store.getPool(decided.poolId!))!;
     };
-    return { ...first, sent, approved, bothCheck, grant };
+    return { ...first, knex, sent, approved, bothCheck, grant };
   };
 
   it('sets the expiry at approval from the lifetime, and from the default when none is asked', async () => {
@@ -174,6 +174,35 @@ describe.each(databases.eachSupportedId())('GrantExpiry on %s', databaseId => {
     // Nor does the old expiry end it.
     clock.now = new Date(new Date(pool.expiresAt!).getTime() + 1000);
     expect(await bothCheck()).toEqual({ warnings: 0, expired: 0 });
+  });
+
+  it('an expiry that read the pool before an Extend was approved loses, and writes nothing', async () => {
+    const { grant, clock, tick, workflow, store, knex } = await setup();
+    const pool = await grant('1h');
+    const stale = await store.expiringPools('9999-01-01T00:00:00.000Z');
+    const extend = await workflow.file(
+      poolRequest({ kind: 'update', lifetime: '30d' }),
+      people.bob,
+    );
+    tick();
+    await workflow.decide(extend.id, people.alice, 'approve');
+    // A replica that listed the pools just before the Extend, checking just after the old expiry.
+    const late = new RequestWorkflow({
+      store: Object.assign(Object.create(store), {
+        expiringPools: async () => stale,
+      }),
+      config: testConfig({ lifetime: { max: '90d' } }),
+      logger: mockServices.logger.mock(),
+      now: () => new Date(new Date(pool.expiresAt!).getTime() + 1000),
+    });
+    expect(await late.checkGrantExpiry()).toEqual({ warnings: 0, expired: 0 });
+    expect(await store.getPool(pool.id)).toMatchObject({
+      phase: 'provisioning',
+      expiresAt: new Date(clock.now.getTime() + 30 * DAY).toISOString(),
+    });
+    expect(
+      Number((await knex('nodepools_expiry_notices').count({ n: '*' }))[0].n),
+    ).toBe(0);
   });
 
   it('with onExpiry "notify" only tells, once, and the pool stays', async () => {
