@@ -200,8 +200,34 @@ interface NodeClassKindConfig {
 }
 
 /**
+ * How long grants last on a cluster. Lifetimes are a number of days, hours or minutes (`30d`).
+ * @propertyNames {"enum": ["default", "max", "required", "warnBefore", "onExpiry"]}
+ */
+interface LifetimePolicyConfig {
+  /**
+   * Lifetime of a new pool whose request names none; unset by default (such grants never expire).
+   * @pattern ^[1-9][0-9]{0,5}(m|h|d)$
+   */
+  default?: string;
+  /**
+   * The longest lifetime a request or an Extend may ask for; unset by default (no maximum).
+   * @pattern ^[1-9][0-9]{0,5}(m|h|d)$
+   */
+  max?: string;
+  /** Whether a new pool must have a lifetime (its own or the default); default false. */
+  required?: boolean;
+  /** How long before expiry the requester and the team are warned, once each; default `[7d, 1d]`. */
+  warnBefore?: string[];
+  /**
+   * What happens when a grant runs out: `decommission` (default; the pool is removed, its
+   * history kept) or `notify` (the team is told and the pool stays).
+   */
+  onExpiry?: 'decommission' | 'notify';
+}
+
+/**
  * What the platform allows on one cluster. Every key is optional and has a default.
- * @propertyNames {"enum": ["nodeClassRef", "nodeClasses", "architectures", "capacityTypes", "instanceCategories", "minInstanceGeneration", "restrictedLabelDomains", "taintKey", "teamLabelKey", "systemNamespaces", "reconcilerUsername", "defaults", "allowNeverExpire", "maxPoolLimits", "minPoolLimits", "teamBudget", "quorum", "approverGroups", "requestExpiryHours", "grantTtlDays", "prices"]}
+ * @propertyNames {"enum": ["nodeClassRef", "nodeClasses", "architectures", "capacityTypes", "instanceCategories", "minInstanceGeneration", "restrictedLabelDomains", "taintKey", "teamLabelKey", "systemNamespaces", "reconcilerUsername", "defaults", "allowNeverExpire", "maxPoolLimits", "minPoolLimits", "teamBudget", "quorum", "approverGroups", "requestExpiryHours", "grantTtlDays", "lifetime", "prices"]}
  */
 interface ClusterPolicyConfig {
   /** The node class kind pools reference; default `{ group: karpenter.k8s.aws, kind: EC2NodeClass }`. */
@@ -304,6 +330,8 @@ interface ClusterPolicyConfig {
    * @exclusiveMinimum 0
    */
   grantTtlDays?: number;
+  /** How long grants last and what happens when one runs out; by default grants never expire. */
+  lifetime?: LifetimePolicyConfig;
   /** Prices per hour used for cost estimates (a stand-in for a real pricing source). */
   prices?: PriceTableConfig;
 }

@@ -22,6 +22,7 @@ import { followConfigChanges } from './reconciler/followConfigChanges';
 import { scheduleReconciler } from './reconciler/scheduleReconciler';
 import { createRouter } from './router/createRouter';
 import { RequestExpiry } from './workflow/RequestExpiry';
+import { GrantExpiry } from './workflow/GrantExpiry';
 import { NotificationsRequestNotifier } from './workflow/RequestNotifier';
 import { RequestWorkflow } from './workflow/RequestWorkflow';
 import { publishChangeSignals } from './signals/publishChangeSignals';
@@ -136,6 +137,7 @@ export const nodePoolsPlugin = createBackendPlugin({
         });
         const authorizer = NodePoolsAuthorizer.register(deps);
         await new RequestExpiry(workflow, scheduler).schedule();
+        await new GrantExpiry(workflow, scheduler).schedule();
         httpRouter.use(
           await createRouter({
             ...deps,

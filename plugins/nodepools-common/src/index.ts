@@ -15,6 +15,8 @@ export * from './policy/teamBudget';
 export * from './policy/budgetOutlook';
 export * from './policy/evaluatePolicy';
 export * from './policy/nodeClassCapabilities';
+export * from './lifetime/lifetime';
+export * from './lifetime/lifetimePolicy';
 export * from './render/manifestTypes';
 export * from './render/renderNodePool';
 export * from './render/renderTenancy';

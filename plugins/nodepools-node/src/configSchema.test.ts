@@ -87,6 +87,13 @@ const everyKey = () => ({
         approverGroups: ['group:default/platform'],
         requestExpiryHours: 72,
         grantTtlDays: 90,
+        lifetime: {
+          default: '30d',
+          max: '90d',
+          required: true,
+          warnBefore: ['7d', '1d'],
+          onExpiry: 'notify',
+        },
         prices: {
           currency: 'EUR',
           hoursPerMonth: 720,

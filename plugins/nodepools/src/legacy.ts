@@ -15,6 +15,7 @@ export {
 export {
   NodePoolAdvancedFieldExtension,
   NodePoolClusterPickerFieldExtension,
+  NodePoolLifetimeFieldExtension,
   NodePoolLimitsFieldExtension,
   NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,

@@ -47,6 +47,7 @@ describe('nodepools plugin', () => {
       'entity-card:nodepools/pool-status',
       'scaffolder-form-field:nodepools/advanced',
       'scaffolder-form-field:nodepools/cluster-picker',
+      'scaffolder-form-field:nodepools/lifetime',
       'scaffolder-form-field:nodepools/node-class-picker',
       'scaffolder-form-field:nodepools/pool-limits',
       'scaffolder-form-field:nodepools/pool-name',

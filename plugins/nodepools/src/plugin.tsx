@@ -143,6 +143,14 @@ export const specListField = FormFieldBlueprint.make({
   },
 });
 
+/** Scaffolder field `NodePoolLifetime`: the grant's lifetime with the cluster's default and maximum. */
+export const lifetimeField = FormFieldBlueprint.make({
+  name: 'lifetime',
+  params: {
+    field: () => import('./fields/formFields').then(m => m.lifetimeFormField),
+  },
+});
+
 /** The self-service node pools frontend plugin for the New Frontend System. */
 export const nodePoolsPlugin = createFrontendPlugin({
   pluginId: 'nodepools',
@@ -163,5 +171,6 @@ export const nodePoolsPlugin = createFrontendPlugin({
     requestCheckField,
     advancedField,
     specListField,
+    lifetimeField,
   ],
 });

@@ -327,6 +327,22 @@ describe('templates in the real scaffolder', () => {
     });
   });
 
+  describe('request-node-pool with a lifetime', () => {
+    it('files the lifetime the form asked for; left empty, the request has none', async () => {
+      const outcome = await runTask('bob', 'request-node-pool', {
+        ...requestValues('trial'),
+        lifetime: '30d',
+      });
+      expect(outcome).toMatchObject({ status: 'completed' });
+      expect(await requestsOf('trial')).toEqual([
+        expect.objectContaining({ state: 'pending', lifetime: '30d' }),
+      ]);
+      // pci was filed above without the field: no lifetime, as the demo's policy has no default.
+      const [pci] = await requestsOf('pci');
+      expect(pci.lifetime).toBeUndefined();
+    });
+  });
+
   describe('change-node-pool', () => {
     let poolId: string;
     beforeAll(async () => {

@@ -210,6 +210,16 @@ export class DatabaseNodePoolsStore implements NodePoolsStore {
     );
   }
 
+  async expiringPools(until: string) {
+    const rows = await this.db(POOLS)
+      .whereNotNull('expires_at')
+      .andWhere('expires_at', '<=', until)
+      .whereNotIn('phase', ['decommissioning', 'removed'])
+      .orderBy('expires_at', 'asc')
+      .limit(500);
+    return rows.map(poolFromRow);
+  }
+
   async expiredPendingRequests(now: string) {
     const rows = await this.db(REQUESTS)
       .where('state', 'pending')

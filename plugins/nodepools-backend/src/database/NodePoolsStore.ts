@@ -75,6 +75,8 @@ export interface NodePoolsStore {
     filter?: ResourceFilter,
   ): Promise<(RequestRecord & { version: number }) | undefined>;
   listRequests(query: RequestQuery): Promise<Page<RequestRecord>>;
+  /** Pools granted until at or before `until`, not yet being removed, soonest first. */
+  expiringPools(until: string): Promise<VersionedPool[]>;
   /** Pending requests whose expiry is at or before `now`. */
   expiredPendingRequests(now: string): Promise<RequestRecord[]>;
   /** Keeps the preview the request was approved on (written once, in the approving transaction). */
@@ -137,10 +139,22 @@ export interface RecordedChange {
         version: number | undefined;
         patch: Omit<PoolPatch, 'updatedAt'>;
       };
+  /**
+   * A notice about the pool's expiry, claimed with the change: when another replica already
+   * claimed it, nothing is written and the change is refused as stale.
+   */
+  notice?: ExpiryNotice;
   /** The approved request the change carries out: it becomes 'applied' if it still is 'approved'. */
   completes?: string;
   /** What the history says of it, in order; empty only for a claim, which changes nothing shown. */
   events: NewEvent[];
+}
+
+/** One notice about a grant's expiry: a warning `lead` before it (`7d`), or `expiry` itself. */
+export interface ExpiryNotice {
+  poolId: string;
+  expiresAt: string;
+  lead: string;
 }
 
 /** Fields of a pool that change after it is created. */
@@ -151,6 +165,7 @@ export interface PoolPatch {
   generation?: number;
   appliedGeneration?: number | null;
   approvedRequestId?: string;
+  expiresAt?: string;
   status?: PoolStatus | null;
   lastError?: string | null;
   updatedAt: string;

@@ -7,6 +7,7 @@ import type {
 } from '@nodepools/plugin-nodepools-common';
 import type { ChangeSet } from './ChangeSet';
 import type {
+  ExpiryNotice,
   NewEvent,
   PoolPatch,
   RecordedChange,
@@ -20,6 +21,7 @@ export const POOLS = 'nodepools_pools';
 export const REQUESTS = 'nodepools_requests';
 export const DECISIONS = 'nodepools_decisions';
 export const EVENTS = 'nodepools_events';
+export const EXPIRY_NOTICES = 'nodepools_expiry_notices';
 
 type Written = Parameters<ChangeSet['add']>[0];
 
@@ -73,6 +75,7 @@ export async function updatePoolRow(
     row.applied_generation = patch.appliedGeneration;
   if (patch.approvedRequestId !== undefined)
     row.approved_request_id = patch.approvedRequestId;
+  if (patch.expiresAt !== undefined) row.expires_at = patch.expiresAt;
   if (patch.status !== undefined)
     row.status = patch.status === null ? null : JSON.stringify(patch.status);
   if (patch.lastError !== undefined) row.last_error = patch.lastError;
@@ -132,6 +135,25 @@ async function insertDecisionRow(
   return { requestId };
 }
 
+/** Claims a notice; the one that loses (another replica sent it) finds the row stale. */
+async function insertNoticeRow(
+  db: Knex.Transaction,
+  notice: ExpiryNotice,
+  now: string,
+) {
+  try {
+    await db(EXPIRY_NOTICES).insert({
+      pool_id: notice.poolId,
+      expires_at: notice.expiresAt,
+      lead: notice.lead,
+      sent_at: now,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new StaleRow();
+    throw error;
+  }
+}
+
 async function insertEventRow(
   db: Knex.Transaction,
   event: NewEvent,
@@ -164,12 +186,14 @@ export async function writeChange(
   change: RecordedChange,
   now: string,
 ): Promise<Written[] | undefined> {
-  const checkedRows = [change.request, change.pool].filter(
-    row => row && 'version' in row,
-  ).length;
+  // A notice is checked too: its insert fails when another replica claimed it first.
+  const checkedRows =
+    [change.request, change.pool].filter(row => row && 'version' in row)
+      .length + (change.notice ? 1 : 0);
   const inTransaction = (db as Knex.Transaction).isTransaction === true;
   const atomically = <T>(fn: (trx: Knex.Transaction) => Promise<T>) =>
-    inTransaction && checkedRows < 2
+    // A failed insert aborts a PostgreSQL transaction: a notice always gets its own savepoint.
+    inTransaction && checkedRows < 2 && !change.notice
       ? fn(db as Knex.Transaction)
       : db.transaction(fn);
   try {
@@ -180,6 +204,7 @@ export async function writeChange(
         if (!entry) throw new StaleRow();
         written.push(entry);
       };
+      if (change.notice) await insertNoticeRow(trx, change.notice, now);
       if (request && 'version' in request)
         checked(
           await updateRequestRow(

@@ -69,6 +69,8 @@ export function clusterSummary(
       teamLabelKey: p.teamLabelKey,
       // Estimates only (cost now and at the limits on the team's cards), nothing secret.
       prices: p.prices,
+      // What the form offers and an Extend may ask for.
+      lifetime: p.lifetime,
     },
     health: clusterHealthSummary(health),
     // With the preview's own warnings, so a form says what the preview will say.

@@ -17,6 +17,7 @@ import {
   type PreviewResponse,
 } from './previewing';
 import { expirePending } from './RequestExpiry';
+import { checkGrantExpiry, type GrantExpiryPass } from './GrantExpiry';
 import {
   clusterOf,
   workflowContext,
@@ -36,8 +37,8 @@ type StoredRequest = Pick<
 
 /**
  * The request lifecycle as the router, the scheduler and the tests use it: preview, file,
- * approve (with quorum), reject, cancel, expire. Each concern lives in its own file (previewing,
- * filing, deciding, grantToPool, cancelling, RequestExpiry); every change is one transaction that
+ * approve (with quorum), reject, cancel, expire, and grants running out. Each concern lives in its
+ * own file (previewing, filing, deciding, grantToPool, cancelling, RequestExpiry, GrantExpiry); every change is one transaction that
  * checks the request's version and writes its history with it (`NodePoolsStore.recordChange`).
  * Requests come in parsed (`parsePoolRequest`, at the route).
  */
@@ -126,5 +127,10 @@ export class RequestWorkflow {
   /** Expires pending requests past their time; returns how many. Safe to run on many replicas. */
   expirePending(): Promise<number> {
     return expirePending(this.ctx);
+  }
+
+  /** Warns of grants about to run out and expires those past their time. Safe on many replicas. */
+  checkGrantExpiry(): Promise<GrantExpiryPass> {
+    return checkGrantExpiry(this.ctx);
   }
 }

@@ -1,7 +1,8 @@
-import type {
-  PolicyViolation,
-  PoolRequest,
-  RequestRecord,
+import {
+  grantedLifetime,
+  type PolicyViolation,
+  type PoolRequest,
+  type RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
 import { FieldValidationError } from './FieldValidationError';
 import { previewBasis } from './previewing';
@@ -41,6 +42,8 @@ export function fileRequest(
       pool: filed.pool,
       poolId,
       spec: filed.kind === 'decommission' ? undefined : filed.spec,
+      // Kept as granted (the default applied now), so the approvers see what they agree to.
+      lifetime: grantedLifetime(filed, cluster.policy),
       justification: filed.justification,
       requester: requester.userRef,
       state: 'pending',

@@ -1,7 +1,8 @@
 import { ConflictError } from '@backstage/errors';
-import type {
-  PoolRecord,
-  RequestRecord,
+import {
+  expiryAfter,
+  type PoolRecord,
+  type RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
 import type {
   NewEvent,
@@ -20,7 +21,8 @@ export interface Grant {
 
 /**
  * The approved change as a change of the pool: a new pool, a new generation, or decommissioning.
- * `current` is the team's live pool of that name, as read for the approval's preview.
+ * `current` is the team's live pool of that name, as read for the approval's preview. A request
+ * with a lifetime (a new pool, or an Extend) sets the grant's expiry from the approval's time.
  */
 export function grantToPool(
   request: RequestRecord,
@@ -29,6 +31,10 @@ export function grantToPool(
   now: string,
   newId: () => string,
 ): Grant {
+  const expiresAt = request.lifetime
+    ? expiryAfter(now, request.lifetime)
+    : undefined;
+  const until = expiresAt ? `, until ${expiresAt}` : '';
   if (request.kind === 'create') {
     const pool: PoolRecord = {
       id: newId(),
@@ -40,6 +46,7 @@ export function grantToPool(
       description: request.justification,
       generation: 1,
       approvedRequestId: request.id,
+      ...(expiresAt ? { expiresAt } : {}),
       createdAt: now,
       updatedAt: now,
     };
@@ -50,7 +57,7 @@ export function grantToPool(
         requestId: request.id,
         type: 'pool.created',
         actor: actor.userRef,
-        message: `pool ${pool.name} granted to ${pool.owner} on ${pool.cluster}`,
+        message: `pool ${pool.name} granted to ${pool.owner} on ${pool.cluster}${until}`,
       },
       granted: pool,
     };
@@ -59,34 +66,54 @@ export function grantToPool(
     throw new ConflictError(
       `pool ${request.pool} no longer exists on ${request.cluster}`,
     );
+  if (request.kind === 'decommission')
+    return decommissionGrant(current, now, {
+      requestId: request.id,
+      actor: actor.userRef,
+      message: `pool ${current.name} approved for removal`,
+    });
   const { version, ...before } = current;
   const generation = current.generation + 1;
-  const [patch, type, message] =
-    request.kind === 'update'
-      ? ([
-          {
-            spec: request.spec!,
-            description: request.justification,
-            generation,
-            approvedRequestId: request.id,
-          },
-          'pool.updated',
-          `pool ${current.name} spec approved as generation ${generation}`,
-        ] as const)
-      : ([
-          { phase: 'decommissioning', approvedRequestId: request.id },
-          'pool.decommissioning',
-          `pool ${current.name} approved for removal`,
-        ] as const);
+  const patch = {
+    spec: request.spec!,
+    description: request.justification,
+    generation,
+    approvedRequestId: request.id,
+    ...(expiresAt ? { expiresAt } : {}),
+  };
   return {
     pool: { id: current.id, version, patch },
     event: {
       poolId: current.id,
       requestId: request.id,
-      type,
+      type: 'pool.updated',
       actor: actor.userRef,
-      message,
+      message: `pool ${current.name} spec approved as generation ${generation}${
+        expiresAt ? `; the grant is extended until ${expiresAt}` : ''
+      }`,
+      ...(expiresAt ? { data: { expiresAt, lifetime: request.lifetime } } : {}),
     },
+    granted: { ...before, ...patch, updatedAt: now },
+  };
+}
+
+/**
+ * The pool turned into a decommission: by an approved request, or by the system when the grant
+ * runs out (no request; the event says why). The reconciler then deletes the NodePool.
+ */
+export function decommissionGrant(
+  current: VersionedPool,
+  now: string,
+  by: Pick<NewEvent, 'requestId' | 'actor' | 'message' | 'data'>,
+): Grant {
+  const { version, ...before } = current;
+  const patch = {
+    phase: 'decommissioning' as const,
+    ...(by.requestId ? { approvedRequestId: by.requestId } : {}),
+  };
+  return {
+    pool: { id: current.id, version, patch },
+    event: { poolId: current.id, type: 'pool.decommissioning', ...by },
     granted: { ...before, ...patch, updatedAt: now },
   };
 }

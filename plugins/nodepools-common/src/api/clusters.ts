@@ -1,7 +1,7 @@
 // The wire contract of `GET /clusters` and `GET /clusters/{name}`: the backend's routes build it,
 // the frontend's client reads it.
 import type { DisruptionBudget } from '../model/PoolSpec';
-import type { PriceTable } from '../policy/ClusterPolicy';
+import type { ClusterPolicy, PriceTable } from '../policy/ClusterPolicy';
 import type { NodeClassInfo } from '../preview/nodeClassWarnings';
 
 /** CPU and memory as Kubernetes quantities (`"64"`, `"256Gi"`); GPU only where the cluster allows it. */
@@ -50,6 +50,8 @@ export interface ClusterPolicySummary {
   teamLabelKey?: string;
   /** The price table cost estimates use (estimates only, nothing secret). */
   prices?: PriceTable;
+  /** How long grants last on the cluster; absent from a backend without grant lifetimes. */
+  lifetime?: ClusterPolicy['lifetime'];
 }
 
 /**

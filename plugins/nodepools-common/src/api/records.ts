@@ -85,6 +85,8 @@ export interface PoolRecord {
   generation: number;
   appliedGeneration?: number;
   approvedRequestId?: string;
+  /** When the grant runs out (approval + lifetime, moved by an Extend); none: it never does. */
+  expiresAt?: string;
   status?: PoolStatus;
   lastError?: string;
   createdAt: string;
@@ -108,6 +110,8 @@ export interface RequestRecord {
   pool: string;
   poolId?: string;
   spec?: PoolSpec;
+  /** The grant's lifetime once approved (`30d`), the cluster's default applied at filing. */
+  lifetime?: string;
   justification: string;
   requester: string;
   state: RequestState;
@@ -133,6 +137,8 @@ export type EventType =
   | 'pool.created'
   | 'pool.updated'
   | 'pool.decommissioning'
+  | 'pool.expiry-warning'
+  | 'pool.expired'
   | 'pool.applied'
   | 'pool.status-changed'
   | 'pool.drift-corrected'

@@ -7,6 +7,7 @@ import {
   teamSlugProblem,
 } from './names';
 import { poolSpecSchema } from './PoolSpec';
+import { isLifetime } from '../lifetime/lifetime';
 
 /** The three things a team can ask for. */
 export const REQUEST_KINDS = ['create', 'update', 'decommission'] as const;
@@ -72,6 +73,14 @@ const justification = z
   .min(10, 'explain in at least 10 characters why the team needs this')
   .max(2000, 'at most 2000 characters');
 
+/** How long the grant lasts from its approval; see `grantedLifetime` for the cluster's default. */
+export const lifetimeSchema = z
+  .string()
+  .refine(
+    isLifetime,
+    'must be a number of days, hours or minutes, such as "30d"',
+  );
+
 const target = {
   owner: ownerRefSchema,
   cluster: clusterName,
@@ -83,10 +92,21 @@ const target = {
 export const poolRequestSchema = z
   .discriminatedUnion('kind', [
     z
-      .object({ kind: z.literal('create'), ...target, spec: poolSpecSchema })
+      .object({
+        kind: z.literal('create'),
+        ...target,
+        spec: poolSpecSchema,
+        lifetime: lifetimeSchema.optional(),
+      })
       .strict(),
+    // An update with only a new lifetime (and the pool's spec) is an Extend.
     z
-      .object({ kind: z.literal('update'), ...target, spec: poolSpecSchema })
+      .object({
+        kind: z.literal('update'),
+        ...target,
+        spec: poolSpecSchema,
+        lifetime: lifetimeSchema.optional(),
+      })
       .strict(),
     z.object({ kind: z.literal('decommission'), ...target }).strict(),
   ])

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDuration, isDurationOrNever } from '../model/duration';
+import { isLifetime, lifetimeMs } from '../lifetime/lifetime';
 import {
   ARCHITECTURES,
   CAPACITY_TYPES,
@@ -59,6 +60,42 @@ const limitsCeiling = z
     gpu: nonNegativeQuantityString.default('0'),
   })
   .strict();
+
+const lifetimeString = z
+  .string()
+  .refine(
+    isLifetime,
+    'must be a number of days, hours or minutes, such as "30d"',
+  );
+
+/** How long grants last on a cluster, and what happens when one runs out. */
+export const lifetimePolicySchema = z
+  .object({
+    // The lifetime of a new pool whose request names none; unset: such grants never expire.
+    default: lifetimeString.optional(),
+    // The longest lifetime a request (or an Extend) may ask for.
+    max: lifetimeString.optional(),
+    // A new pool must have a lifetime (its own or the default).
+    required: z.boolean().default(false),
+    // How long before expiry the requester and the team are told, once per lead time.
+    warnBefore: z.array(lifetimeString).default(['7d', '1d']),
+    // 'notify' only tells the team at expiry; the pool stays.
+    onExpiry: z.enum(['decommission', 'notify']).default('decommission'),
+  })
+  .strict()
+  .superRefine((lifetime, ctx) => {
+    if (
+      lifetime.default &&
+      lifetime.max &&
+      lifetimeMs(lifetime.default) > lifetimeMs(lifetime.max)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['default'],
+        message: `must not be longer than max (${lifetime.max})`,
+      });
+    }
+  });
 
 /** The node class kind NodePools of this cluster reference. */
 export const nodeClassKindSchema = z
@@ -160,6 +197,11 @@ export const clusterPolicySchema = z
       .default(['group:default/platform']),
     requestExpiryHours: z.number().positive().default(168),
     grantTtlDays: z.number().positive().optional(),
+    lifetime: lifetimePolicySchema.default({
+      required: false,
+      warnBefore: ['7d', '1d'],
+      onExpiry: 'decommission',
+    }),
     prices: priceTableSchema.default({
       currency: 'USD',
       hoursPerMonth: 730,

@@ -14,6 +14,7 @@ import {
   unhonouredRequirementViolations,
 } from './nodeClassCapabilities';
 import { teamUsage, type ExistingPool } from './teamBudget';
+import { lifetimeViolations } from '../lifetime/lifetimePolicy';
 
 /** One way a request breaks the cluster's policy. */
 export interface PolicyViolation {
@@ -354,6 +355,7 @@ export function evaluatePolicy(
       ...specViolations(request.spec, policy, facts),
       ...budgetViolations(request, policy, currentPools),
       ...namespaceClaims(request, currentPools),
+      ...lifetimeViolations(request, policy),
     );
   }
   return { allowed: violations.length === 0, violations };

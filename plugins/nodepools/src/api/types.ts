@@ -62,6 +62,8 @@ export interface NewRequest {
   pool: string;
   justification: string;
   spec?: PoolSpec;
+  /** The grant's lifetime (`30d`); on an update, an Extend. */
+  lifetime?: string;
 }
 
 /** What a 400 from the backend says is wrong with the input, field by field. */

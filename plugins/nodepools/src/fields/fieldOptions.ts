@@ -6,6 +6,7 @@ import {
   NodeClassPickerField,
   validateNodeClass,
 } from './NodeClassPickerField';
+import { LifetimeField, validateLifetime } from './LifetimeField';
 import { PoolLimitsField } from './PoolLimitsField';
 import { PoolNameField, validatePoolName } from './PoolNameField';
 import type { PoolLimitsValue } from './PoolLimitsField/previewInput';
@@ -83,4 +84,11 @@ export const advancedOptions: FieldOptions<
 export const specListOptions: FieldOptions<string[], SpecListUiOptions> = {
   name: 'NodePoolSpecList',
   component: SpecListField,
+};
+
+/** `ui:field: NodePoolLifetime`. */
+export const lifetimeOptions: FieldOptions<string> = {
+  name: 'NodePoolLifetime',
+  component: LifetimeField,
+  validation: validateLifetime,
 };

@@ -2,6 +2,7 @@ import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   advancedOptions,
   clusterPickerOptions,
+  lifetimeOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
   poolNameOptions,
@@ -33,3 +34,6 @@ export const advancedFormField = createFormField(advancedOptions);
 
 /** `ui:field: NodePoolSpecList`. */
 export const specListFormField = createFormField(specListOptions);
+
+/** `ui:field: NodePoolLifetime`. */
+export const lifetimeFormField = createFormField(lifetimeOptions);

@@ -25,6 +25,7 @@ import * as formFields from '../fields/formFields';
 import {
   NodePoolAdvancedFieldExtension,
   NodePoolClusterPickerFieldExtension,
+  NodePoolLifetimeFieldExtension,
   NodePoolLimitsFieldExtension,
   NodePoolNameFieldExtension,
   NodePoolNodeClassPickerFieldExtension,
@@ -48,6 +49,7 @@ const appFields = (
     <NodePoolRequestCheckFieldExtension />
     <NodePoolAdvancedFieldExtension />
     <NodePoolSpecListFieldExtension />
+    <NodePoolLifetimeFieldExtension />
   </ScaffolderFieldExtensions>
 );
 
@@ -170,6 +172,7 @@ describe('legacy scaffolder field extensions', () => {
     expect(names).toEqual([
       'NodePoolAdvanced',
       'NodePoolClusterPicker',
+      'NodePoolLifetime',
       'NodePoolLimits',
       'NodePoolName',
       'NodePoolNodeClassPicker',

@@ -2,6 +2,7 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import {
   advancedOptions,
   clusterPickerOptions,
+  lifetimeOptions,
   nodeClassPickerOptions,
   poolLimitsOptions,
   poolNameOptions,
@@ -54,4 +55,9 @@ export const NodePoolAdvancedFieldExtension = nodePoolsLegacyPlugin.provide(
 /** `ui:field: NodePoolSpecList`: architectures or capacity types the policy allows, or namespaces. */
 export const NodePoolSpecListFieldExtension = nodePoolsLegacyPlugin.provide(
   createScaffolderFieldExtension(specListOptions),
+);
+
+/** `ui:field: NodePoolLifetime`: the grant's lifetime with the cluster's default and maximum. */
+export const NodePoolLifetimeFieldExtension = nodePoolsLegacyPlugin.provide(
+  createScaffolderFieldExtension(lifetimeOptions),
 );

@@ -33,6 +33,13 @@ export function createRequestAction(options: {
         cluster: z => z.string().describe('The cluster'),
         pool: z => z.string().describe('The pool name within the team'),
         justification: z => z.string().describe('Why the team needs this'),
+        lifetime: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "How long the grant lasts from its approval (30d); empty: the cluster's default",
+            ),
         spec: z =>
           z
             .record(z.string(), z.unknown())
@@ -88,7 +95,9 @@ export function createRequestAction(options: {
     },
     async handler(ctx) {
       const credentials = await ctx.getInitiatorCredentials();
-      const request = { ...ctx.input };
+      const { lifetime, ...rest } = ctx.input;
+      // An empty form field renders as an empty string: it means "the cluster's default".
+      const request = lifetime?.trim() ? { ...rest, lifetime } : rest;
       if (ctx.isDryRun) {
         const result = await options.client
           .previewRequest(request, credentials)

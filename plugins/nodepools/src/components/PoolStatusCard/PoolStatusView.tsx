@@ -4,6 +4,7 @@ import { nodePoolsApiRef } from '../../api/NodePoolsApi';
 import { shortRef } from '../../lib/format';
 import type { ChangeFilter } from '../../lib/useChangeSignal';
 import { useLiveAsync } from '../../lib/useLiveAsync';
+import { GrantExpiry } from '../GrantExpiry';
 import { HistoryTimeline } from '../HistoryTimeline';
 import { LoadErrorAlert } from '../LoadErrorAlert';
 import { PollingNote } from '../PollingNote';
@@ -62,6 +63,7 @@ export function PoolStatusView({ id, historyLimit = 10 }: PoolStatusViewProps) {
         <Text weight="bold">Phase:</Text> {value.phase}
         {` · ${value.cluster} · ${shortRef(value.owner)}`}
       </Text>
+      <GrantExpiry pool={value} lifetime={policy?.lifetime} />
       <ClusterHealthNote cluster={cluster} />
       {value.lastError && (
         <Text color="danger">{`Last error: ${value.lastError}`}</Text>

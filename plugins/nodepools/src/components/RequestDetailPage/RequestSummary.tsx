@@ -1,6 +1,7 @@
 import { Flex, Text } from '@backstage/ui';
 import type { RequestRecord } from '@nodepools/plugin-nodepools-common';
 import { formatTime, shortRef } from '../../lib/format';
+import { describeRequestExpiry } from '../GrantExpiry/describeExpiry';
 
 /** The request's facts: what, where, for whom, by whom, why, and where it stands. */
 export function RequestSummary({ request }: { request: RequestRecord }) {
@@ -18,6 +19,8 @@ export function RequestSummary({ request }: { request: RequestRecord }) {
       ),
     ],
   ];
+  const lifetime = describeRequestExpiry(request, new Date());
+  if (lifetime) facts.push(['Grant lifetime', lifetime]);
   if (request.reason) facts.push(['Reason', request.reason]);
   return (
     <Flex direction="column" gap="2">

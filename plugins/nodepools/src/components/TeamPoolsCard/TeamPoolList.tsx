@@ -2,6 +2,7 @@ import { Flex, Link, Text } from '@backstage/ui';
 import type { PoolRecord } from '@nodepools/plugin-nodepools-common';
 import type { ClusterSummary } from '../../api/types';
 import { useNodePoolsLinks } from '../../routing';
+import { GrantExpiry } from '../GrantExpiry';
 import { CapacityBars } from '../PoolStatusCard/CapacityBars';
 import { LimitsNote } from '../PoolStatusCard/LimitsNote';
 import { describePoolCost } from './poolCost';
@@ -39,8 +40,8 @@ export function TeamPoolList({ pools, clusters }: TeamPoolListProps) {
     >
       {pools.map(pool => {
         const title = `${pool.name} on ${pool.cluster}`;
-        const prices = clusters.find(c => c.name === pool.cluster)?.policy
-          .prices;
+        const policy = clusters.find(c => c.name === pool.cluster)?.policy;
+        const prices = policy?.prices;
         return (
           <li key={pool.id} aria-label={title} style={{ marginBottom: '1rem' }}>
             <Flex direction="column" gap="2">
@@ -57,6 +58,7 @@ export function TeamPoolList({ pools, clusters }: TeamPoolListProps) {
                 }`}
               </Text>
               <Text>{`Limits: ${limitsText(pool)}`}</Text>
+              <GrantExpiry pool={pool} lifetime={policy?.lifetime} />
               {pool.status ? (
                 <>
                   <CapacityBars pool={pool} />

@@ -58,6 +58,8 @@ export function requestFromForm(
   return {
     request: {
       ...base,
+      // The grant's lifetime (NodePoolLifetime), when the form has one: the check covers its maximum.
+      ...(blank(form?.lifetime) ? {} : { lifetime: text(form?.lifetime) }),
       spec: {
         requirements: {
           architectures: list(form?.architectures) as Array<'amd64' | 'arm64'>,

@@ -70,6 +70,13 @@ describe('validateRequestCheck', () => {
     ]);
   });
 
+  it("sends the form's lifetime with the request, so the check covers the cluster's maximum", async () => {
+    const { calls } = await validate({ ...form, lifetime: '30d' }, dryRun);
+    expect(calls[0].body).toMatchObject({ lifetime: '30d', dryRun: true });
+    const without = await validate(form, dryRun);
+    expect(without.calls[0].body).not.toHaveProperty('lifetime');
+  });
+
   it("stops a user outside the team with the backend's reason", async () => {
     const reason =
       'you may not request node pools for group:default/payments: you are not a member of that team';

@@ -1,0 +1,3 @@
+export { GrantExpiry } from './GrantExpiry';
+export type { GrantExpiryProps } from './GrantExpiry';
+export { describePoolExpiry, describeRequestExpiry } from './describeExpiry';

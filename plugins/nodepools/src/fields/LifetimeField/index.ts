@@ -1,0 +1,2 @@
+export { LifetimeField } from './LifetimeField';
+export { validateLifetime } from './validateLifetime';
