@@ -8,6 +8,7 @@ export {
   type ClusterConfig,
   type NodePoolsConfig,
 } from './readNodePoolsConfig';
+export { readPricingConfig, type PricingConfig } from './readPricingConfig';
 export { nodePoolsApproverGroups } from './nodePoolsApproverGroups';
 export {
   nodePoolResourceRef,

@@ -5,6 +5,7 @@ import {
   validateWith,
   type ClusterPolicy,
 } from '@nodepools/plugin-nodepools-common';
+import { readPricingConfig, type PricingConfig } from './readPricingConfig';
 
 /** A cluster the suite manages, as configured. */
 export interface ClusterConfig {
@@ -15,6 +16,8 @@ export interface ClusterConfig {
   caData?: string;
   auth?: ClusterAuthConfig;
   policy: ClusterPolicy;
+  /** Where instance prices come from; without it cost estimates use the policy's fixed rates. */
+  pricing?: PricingConfig;
 }
 
 /**
@@ -82,6 +85,7 @@ export function readNodePoolsConfig(config: Config): NodePoolsConfig {
       caData: entry.getOptionalString('caData'),
       auth: readAuth(entry, key),
       policy: policy.value,
+      pricing: readPricingConfig(entry, key),
     };
   });
   const platformOwner =
