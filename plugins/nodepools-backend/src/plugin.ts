@@ -25,6 +25,9 @@ import { RequestExpiry } from './workflow/RequestExpiry';
 import { NotificationsRequestNotifier } from './workflow/RequestNotifier';
 import { RequestWorkflow } from './workflow/RequestWorkflow';
 import { publishChangeSignals } from './signals/publishChangeSignals';
+import { awsPriceClientsFromConfig } from './pricing/awsPriceClients';
+import { ClusterPrices } from './pricing/ClusterPrices';
+import { PriceStore } from './pricing/PriceStore';
 
 /** The NodePools backend plugin: requests, approvals, pools and their reconciliation. */
 export const nodePoolsPlugin = createBackendPlugin({
@@ -109,12 +112,20 @@ export const nodePoolsPlugin = createBackendPlugin({
           logger,
         });
         deps.lifecycle.addShutdownHook(() => following.unsubscribe());
+        // Instance prices: AWS ones refreshed by a scheduled task per region, never per request.
+        const prices = new ClusterPrices({
+          store: new PriceStore(await database.getClient()),
+          clients: awsPriceClientsFromConfig(config),
+          logger,
+        });
+        await prices.schedule(scheduler, nodePoolsConfig.clusters);
         const workflow = new RequestWorkflow({
           store,
           config: nodePoolsConfig,
           logger,
           notifier,
           onApproved: reconcileNow,
+          prices: cluster => prices.forCluster(cluster),
           // The preview and approvals ask the target API server through the reconciler's client.
           clusterClient: cluster => reconciler.clientOf(cluster),
           nodeClasses: async cluster => {

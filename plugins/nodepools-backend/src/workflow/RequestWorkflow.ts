@@ -8,6 +8,7 @@ import {
   previewRequest,
   renderNodePool,
   type PoolRecord,
+  type PriceBook,
   type RequestPreview,
   type RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
@@ -58,6 +59,8 @@ export interface RequestWorkflowOptions {
   clusterClient?: (cluster: string) => ClusterClient;
   /** How long a preview waits for the API server's verdict (default 2 s). */
   serverVerdictTimeoutMs?: number;
+  /** The cluster's instance prices (cached; never fetched here); without them, fixed rates. */
+  prices?: (cluster: ClusterConfig) => Promise<PriceBook | undefined>;
 }
 
 /** What the API answers for a preview: the common preview, and warnings about the cluster. */
@@ -172,6 +175,7 @@ export class RequestWorkflow {
       poolId: target?.id,
       generation: target ? target.generation + 1 : 1,
       pending: await this.pendingOf(store, cluster.name, normalisedOwner(raw)),
+      prices: await this.options.prices?.(cluster),
     });
     if (!result.ok) {
       throw new FieldValidationError(
