@@ -28,6 +28,7 @@ import { publishChangeSignals } from './signals/publishChangeSignals';
 import { awsPriceClientsFromConfig } from './pricing/awsPriceClients';
 import { ClusterPrices } from './pricing/ClusterPrices';
 import { PriceStore } from './pricing/PriceStore';
+import { poolRunRate } from './pricing/poolRunRate';
 
 /** The NodePools backend plugin: requests, approvals, pools and their reconciliation. */
 export const nodePoolsPlugin = createBackendPlugin({
@@ -160,6 +161,7 @@ export const nodePoolsPlugin = createBackendPlugin({
             },
             config: nodePoolsConfig,
             db: () => database.getClient(),
+            runRate: poolRunRate(prices, () => nodePoolsConfig.clusters),
           }),
         );
         // Health is for load balancers and the README's smoke check; it reveals nothing sensitive.
