@@ -147,6 +147,29 @@ export function cheapestFull(offerings: Offering[], room: Room): Fleet {
 }
 
 /**
+ * The offerings no other one beats on both price per vCPU and price per GiB. A beaten one never
+ * adds to the maximum: the nodes of the one that beats it that fit in the same vCPU and memory
+ * cost at least as much. What remains is a short front (tens of types out of hundreds), which
+ * keeps the pairs below cheap.
+ */
+function undominated(offerings: Offering[]): Offering[] {
+  const perVcpu = (o: Offering) => o.high.hourly / o.type.vcpu;
+  const perGiB = (o: Offering) => o.high.hourly / o.type.memoryGiB;
+  const sorted = [...offerings].sort(
+    (a, b) => perVcpu(b) - perVcpu(a) || perGiB(b) - perGiB(a),
+  );
+  const out: Offering[] = [];
+  let best = -Infinity;
+  for (const o of sorted) {
+    if (perGiB(o) > best) {
+      out.push(o);
+      best = perGiB(o);
+    }
+  }
+  return out;
+}
+
+/**
  * The dearest fleet that fits the vCPU and memory limits: the maximum of the linear programme
  * "price of the fleet, subject to its vCPU and memory within the limits" over fractional node
  * counts. With two constraints an optimum uses at most two instance types, so every single type
@@ -155,13 +178,14 @@ export function cheapestFull(offerings: Offering[], room: Room): Fleet {
  * raise the bound.
  */
 export function dearestFitting(offerings: Offering[], room: Room): Fleet {
-  // Only the dearest offering of each instance type can be part of a maximum.
+  // Only the dearest offering of each instance type, and only undominated ones, can be part of
+  // a maximum.
   const dearest = new Map<string, Offering>();
   for (const o of offerings) {
     const seen = dearest.get(o.type.name);
     if (!seen || o.high.hourly > seen.high.hourly) dearest.set(o.type.name, o);
   }
-  const list = [...dearest.values()];
+  const list = undominated([...dearest.values()]);
   const C = room.vcpu;
   const M = room.memoryGiB;
   let best: Fleet = { hourly: -Infinity, parts: [] };
@@ -185,6 +209,7 @@ export function dearestFitting(offerings: Offering[], room: Room): Fleet {
       const hourly = x * a.high.hourly + y * b.high.hourly;
       if (hourly > best.hourly) {
         best = { hourly, parts: [part(a, x, a.high), part(b, y, b.high)] };
+        best.parts.sort((p, q) => p.instanceType.localeCompare(q.instanceType));
       }
     }
   }
