@@ -86,7 +86,7 @@ describe('readPricingConfig', () => {
         instanceTypes: { 'c-1x': { vcpu: 0, memoryGiB: 1 } },
       }),
     ).toThrow(
-      "Invalid configuration at nodepools.clusters[0].pricing.instanceTypes.c-1x.vcpu:",
+      'Invalid configuration at nodepools.clusters[0].pricing.instanceTypes.c-1x.vcpu:',
     );
   });
 });
