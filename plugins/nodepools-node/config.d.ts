@@ -370,7 +370,85 @@ interface GitDeliveryConfig {
 }
 
 /**
- * @propertyNames {"enum": ["name", "title", "description", "url", "caData", "auth", "policy", "delivery"]}
+ * @propertyNames {"enum": ["vcpu", "memoryGiB", "gpus", "architecture", "onDemand", "spot"]}
+ */
+interface InstanceTypePriceConfig {
+  /**
+   * vCPUs of the instance type.
+   * @exclusiveMinimum 0
+   */
+  vcpu: number;
+  /**
+   * Memory in GiB.
+   * @exclusiveMinimum 0
+   */
+  memoryGiB: number;
+  /**
+   * GPUs; default 0.
+   * @asType integer
+   * @minimum 0
+   */
+  gpus?: number;
+  /** `amd64` or `arm64`; default from the name (`-arm64-`, or an AWS Graviton family such as `m7g`). */
+  architecture?: 'amd64' | 'arm64';
+  /**
+   * On-demand list price per hour; without it the type is not priced on demand.
+   * @minimum 0
+   */
+  onDemand?: number;
+  /**
+   * Spot price per hour (any zone); without it the type is not priced as spot.
+   * @minimum 0
+   */
+  spot?: number;
+}
+
+/**
+ * @propertyNames {"enum": ["source", "region", "accountId", "refreshHours"]}
+ */
+interface AwsPricingConfig {
+  /**
+   * On-demand prices from the AWS Pricing API and spot prices from EC2 spot price history, with
+   * the backend's AWS credentials, cached in the plugin's database and refreshed on a schedule.
+   */
+  source: 'aws';
+  /**
+   * The region the cluster runs in, e.g. `eu-west-1`.
+   * @pattern ^[a-z]{2}(-[a-z]+)+-[0-9]+$
+   */
+  region: string;
+  /**
+   * Pick the credentials of this account from the `aws` integration config.
+   * @pattern ^[0-9]{12}$
+   */
+  accountId?: string;
+  /**
+   * Hours between refreshes; default 12 (as Karpenter refreshes on-demand prices).
+   * @minimum 1
+   * @maximum 168
+   */
+  refreshHours?: number;
+}
+
+/**
+ * @propertyNames {"enum": ["source", "currency", "asOf", "instanceTypes"]}
+ */
+interface TablePricingConfig {
+  /** A price table written here: air-gapped clusters, other clouds, the local kwok demo. */
+  source: 'table';
+  /**
+   * Currency of the table; default `USD`.
+   * @minLength 1
+   */
+  currency?: string;
+  /** When the prices were written down (a date), shown with every figure. */
+  asOf?: string;
+  /** Prices per instance type, by the type's name (`node.kubernetes.io/instance-type`). */
+  instanceTypes: { [name: string]: InstanceTypePriceConfig };
+}
+
+/**
+ * @propertyNames {"enum": ["name", "title", "description", "url", "caData", "auth", "policy", "delivery", "pricing"]}
  */
 interface ClusterConfig {
   /**
@@ -394,6 +472,11 @@ interface ClusterConfig {
   policy?: ClusterPolicyConfig;
   /** How approved pools reach the cluster; default `{ type: apply }`. */
   delivery?: ApplyDeliveryConfig | GitDeliveryConfig;
+  /**
+   * Where instance prices come from, for the cost ceiling and run-rate; without it cost
+   * estimates use the policy's fixed `prices` rates.
+   */
+  pricing?: AwsPricingConfig | TablePricingConfig;
 }
 
 export interface Config {

@@ -26,6 +26,10 @@ import { GrantExpiry } from './workflow/GrantExpiry';
 import { NotificationsRequestNotifier } from './workflow/RequestNotifier';
 import { RequestWorkflow } from './workflow/RequestWorkflow';
 import { publishChangeSignals } from './signals/publishChangeSignals';
+import { awsPriceClientsFromConfig } from './pricing/awsPriceClients';
+import { ClusterPrices } from './pricing/ClusterPrices';
+import { PriceStore } from './pricing/PriceStore';
+import { poolRunRate } from './pricing/poolRunRate';
 
 /** The NodePools backend plugin: requests, approvals, pools and their reconciliation. */
 export const nodePoolsPlugin = createBackendPlugin({
@@ -110,12 +114,20 @@ export const nodePoolsPlugin = createBackendPlugin({
           logger,
         });
         deps.lifecycle.addShutdownHook(() => following.unsubscribe());
+        // Instance prices: AWS ones refreshed by a scheduled task per region, never per request.
+        const prices = new ClusterPrices({
+          store: new PriceStore(await database.getClient()),
+          clients: awsPriceClientsFromConfig(config),
+          logger,
+        });
+        await prices.schedule(scheduler, nodePoolsConfig.clusters);
         const workflow = new RequestWorkflow({
           store,
           config: nodePoolsConfig,
           logger,
           notifier,
           onApproved: reconcileNow,
+          prices: cluster => prices.forCluster(cluster),
           // The preview and approvals ask the target API server through the reconciler's client.
           clusterClient: cluster => reconciler.clientOf(cluster),
           nodeClasses: async cluster => {
@@ -151,6 +163,7 @@ export const nodePoolsPlugin = createBackendPlugin({
             },
             config: nodePoolsConfig,
             db: () => database.getClient(),
+            runRate: poolRunRate(prices, () => nodePoolsConfig.clusters),
           }),
         );
         // Health is for load balancers and the README's smoke check; it reveals nothing sensitive.

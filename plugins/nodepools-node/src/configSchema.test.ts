@@ -110,6 +110,21 @@ const everyKey = () => ({
         tenancyPath: 'clusters/{cluster}/tenancy.yaml',
         mode: 'pull-request',
       },
+      pricing: {
+        source: 'table',
+        currency: 'EUR',
+        asOf: '2026-12-01',
+        instanceTypes: {
+          'c-4x-amd64-linux': {
+            vcpu: 4,
+            memoryGiB: 8,
+            gpus: 0,
+            architecture: 'amd64',
+            onDemand: 0.17,
+            spot: 0.07,
+          },
+        },
+      },
     },
     {
       name: 'staging',
@@ -119,6 +134,12 @@ const everyKey = () => ({
         assumeRole: 'arn:aws:iam::123456789012:role/nodepools',
         externalId: 'backstage',
         accountId: '123456789012',
+      },
+      pricing: {
+        source: 'aws',
+        region: 'eu-west-1',
+        accountId: '123456789012',
+        refreshHours: 12,
       },
     },
   ],
@@ -206,6 +227,22 @@ describe('config.d.ts', () => {
         policyOf(c).prices['on-demand'].cpuHour = 0.04;
       },
       'property name must be valid { propertyName=cpuHour } at /nodepools/clusters/0/policy/prices/on-demand',
+    ],
+    [
+      'a misspelt instance price key',
+      (c: NodePoolsFixture) => {
+        (c.clusters[0] as any).pricing.instanceTypes[
+          'c-4x-amd64-linux'
+        ].ondemand = 0.1;
+      },
+      'property name must be valid { propertyName=ondemand } at /nodepools/clusters/0/pricing/instanceTypes/c-4x-amd64-linux',
+    ],
+    [
+      'a pricing region that is no region',
+      (c: NodePoolsFixture) => {
+        (c.clusters[1] as any).pricing.region = 'Ireland';
+      },
+      'must match pattern',
     ],
     [
       'a GPU limit key of the CRD instead of ours',

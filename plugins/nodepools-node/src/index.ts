@@ -9,6 +9,7 @@ export {
   type GitDeliveryConfig,
   type NodePoolsConfig,
 } from './readNodePoolsConfig';
+export { readPricingConfig, type PricingConfig } from './readPricingConfig';
 export { nodePoolsApproverGroups } from './nodePoolsApproverGroups';
 export {
   nodePoolResourceRef,

@@ -5,6 +5,7 @@ import {
   validateWith,
   type ClusterPolicy,
 } from '@nodepools/plugin-nodepools-common';
+import { readPricingConfig, type PricingConfig } from './readPricingConfig';
 
 /** A cluster the suite manages, as configured. */
 export interface ClusterConfig {
@@ -17,6 +18,8 @@ export interface ClusterConfig {
   policy: ClusterPolicy;
   /** How approved pools reach the cluster; absent means `apply` (the reconciler writes them). */
   delivery?: GitDeliveryConfig;
+  /** Where instance prices come from; without it cost estimates use the policy's fixed rates. */
+  pricing?: PricingConfig;
 }
 
 /**
@@ -109,6 +112,7 @@ export function readNodePoolsConfig(config: Config): NodePoolsConfig {
       auth: readAuth(entry, key),
       policy: policy.value,
       delivery: readDelivery(entry, key),
+      pricing: readPricingConfig(entry, key),
     };
   });
   const platformOwner =

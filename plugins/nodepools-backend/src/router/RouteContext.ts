@@ -4,6 +4,7 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
+import type { PoolRecord, RunRate } from '@nodepools/plugin-nodepools-common';
 import type { Request } from 'express';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
 import type { NodePoolsAuthorizer } from '../permissions/NodePoolsAuthorizer';
@@ -17,6 +18,8 @@ export interface RouteContext {
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   auditor: AuditorService;
+  /** A pool's run-rate at list prices, when its cluster has a price source. */
+  runRate?: (pool: PoolRecord) => Promise<RunRate | undefined>;
 }
 
 /** The signed-in user behind a request (services may read, but only people file and decide). */

@@ -38,7 +38,9 @@ export function poolsRoutes(ctx: RouteContext) {
   };
 
   router.get('/pools/:id', async (req, res) => {
-    res.json(await readable(req));
+    const pool = await readable(req);
+    const runRate = await ctx.runRate?.(pool);
+    res.json(runRate ? { ...pool, runRate } : pool);
   });
 
   router.get('/pools/:id/history', async (req, res) => {

@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   NodeClassInfo,
   PoolRecord,
+  PriceBook,
 } from '@nodepools/plugin-nodepools-common';
 import type {
   ClusterConfig,
@@ -41,6 +42,8 @@ export interface RequestWorkflowOptions {
   clusterClient?: (cluster: string) => ClusterClient;
   /** How long a preview waits for the API server's verdict (default 2 s). */
   serverVerdictTimeoutMs?: number;
+  /** The cluster's instance prices (cached; never fetched here); without them, fixed rates. */
+  prices?: (cluster: ClusterConfig) => Promise<PriceBook | undefined>;
 }
 
 /** What every part of the workflow is given: the options, with the clock and ids resolved. */

@@ -99,6 +99,7 @@ export async function previewBasis(
     poolId: target?.id,
     generation: target ? target.generation + 1 : 1,
     pending,
+    prices: await ctx.prices?.(cluster),
   });
   if (!result.ok) {
     throw new FieldValidationError(

@@ -2,18 +2,54 @@ import type { PoolLimits } from '../model/PoolSpec';
 import type { CAPACITY_TYPES } from '../model/PoolSpec';
 import type { PriceTable } from '../policy/ClusterPolicy';
 import { parseQuantity, quantityToNumber } from '../quantity/Quantity';
+import type { PriceSourceInfo } from './priceBook';
 
 type CapacityType = (typeof CAPACITY_TYPES)[number];
+
+/** Part of a fleet: fractional nodes of one instance type, bought one way, at an hourly price. */
+export interface FleetPart {
+  instanceType: string;
+  capacityType: CapacityType;
+  zone?: string;
+  nodes: number;
+  hourly: number;
+}
+
+/** How a cost estimate was computed, in words and in figures. */
+export type CostBasis =
+  | {
+      /** The cluster has no price source: the policy's fixed rates per vCPU, GiB and GPU. */
+      method: 'fixed-rates';
+      summary: string;
+    }
+  | {
+      /** Instance-type list prices from the cluster's price source. */
+      method: 'instance-prices';
+      summary: string;
+      source: PriceSourceInfo;
+      /** How many allowed instance types had a price. */
+      instanceTypes: number;
+      /** The fleet behind `low`: the cheapest allowed type, bought until a limit is reached. */
+      cheapest: FleetPart[];
+      /** The fleet behind `high`: the dearest mix of allowed types within the limits. */
+      dearest: FleetPart[];
+    };
 
 /** Monthly cost per capacity type, in the table's currency. */
 export interface CostEstimate {
   currency: string;
-  /** Monthly cost if every node were of this capacity type. */
+  /** Monthly cost if every node were of this capacity type (the dearest such fleet). */
   byCapacityType: Partial<Record<CapacityType, number>>;
   /** The cheapest and the dearest of the allowed capacity types. */
   low: number;
   high: number;
+  /** How it was computed; absent on previews stored before it existed. */
+  basis?: CostBasis;
 }
+
+/** Said of every figure from the fixed rates, so no one takes them for list prices. */
+export const FIXED_RATES_SUMMARY =
+  'Fixed rates per vCPU, GiB and GPU from the cluster policy, used where a cluster has no price source: a rough guide, not list prices. Provisioned capacity at the limits, not usage.';
 
 const GIB = 2 ** 30;
 
@@ -53,6 +89,7 @@ function estimate(
     byCapacityType,
     low: values.length ? Math.min(...values) : 0,
     high: values.length ? Math.max(...values) : 0,
+    basis: { method: 'fixed-rates', summary: FIXED_RATES_SUMMARY },
   };
 }
 

@@ -330,3 +330,65 @@ describe('previewRequest', () => {
     });
   });
 });
+
+describe('previewRequest cost', () => {
+  const prices = {
+    currency: 'USD',
+    source: { kind: 'table' as const, asOf: '2026-12-01', stale: false },
+    instanceTypes: [
+      {
+        name: 'c-4x-amd64-linux',
+        vcpu: 4,
+        memoryGiB: 8,
+        architecture: 'amd64' as const,
+        onDemandHourly: 0.17,
+        spotHourly: { '*': 0.07 },
+      },
+    ],
+  };
+
+  it('prices the ceiling from instance types when the cluster has a price source', () => {
+    const result = previewRequest({
+      request,
+      policy: { ...defaultPolicy, instanceCategories: [] },
+      currentPools: [],
+      prices,
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    // 16 vCPU, 64 GiB: four c-4x nodes reach the vCPU limit.
+    expect(result.preview.cost).toMatchObject({
+      low: Math.round(4 * 0.07 * 730 * 100) / 100,
+      high: Math.round(4 * 0.17 * 730 * 100) / 100,
+      basis: { method: 'instance-prices', instanceTypes: 1 },
+    });
+  });
+
+  it('falls back to the fixed rates, labelled, without a source or when it prices nothing allowed', () => {
+    const without = previewRequest({
+      request,
+      policy: defaultPolicy,
+      currentPools: [],
+    });
+    if (!without.ok) throw new Error('invalid');
+    expect(without.preview.cost?.basis?.method).toBe('fixed-rates');
+    const unpriced = previewRequest({
+      request: {
+        ...request,
+        spec: {
+          ...spec,
+          requirements: { ...spec.requirements, architectures: ['arm64'] },
+        },
+      },
+      policy: { ...defaultPolicy, instanceCategories: [] },
+      currentPools: [],
+      prices,
+    });
+    if (!unpriced.ok) throw new Error('invalid');
+    expect(unpriced.preview.cost?.basis).toMatchObject({
+      method: 'fixed-rates',
+    });
+    expect(unpriced.preview.cost?.basis?.summary).toMatch(
+      /prices none of the instance types/,
+    );
+  });
+});

@@ -1,5 +1,7 @@
 import { stringify } from 'yaml';
-import { monthlyCeiling, type CostEstimate } from '../cost/estimateCost';
+import { type CostEstimate } from '../cost/estimateCost';
+import { poolCeiling } from '../cost/poolCeiling';
+import type { PriceBook } from '../cost/priceBook';
 import {
   describeImpact,
   diffNodePools,
@@ -84,6 +86,8 @@ export interface PreviewInput {
   facts?: ClusterFacts;
   /** Requests nobody has decided yet on the cluster; the team's count as reserved in `budget`. */
   pending?: PendingLimits[];
+  /** The cluster's instance-type prices; without them the cost comes from the policy's fixed rates. */
+  prices?: PriceBook;
   /** Ids to stamp into the rendering (a dry run uses placeholders). */
   poolId?: string;
   requestId?: string;
@@ -197,13 +201,9 @@ export function previewRequest(
       diffBase: base,
       impactSummary: describeImpact(diff, input.nodeCount),
       cost:
-        request.kind === 'decommission'
+        request.kind === 'decommission' || !proposed
           ? undefined
-          : monthlyCeiling(
-              request.spec.limits,
-              request.spec.requirements.capacityTypes,
-              policy.prices,
-            ),
+          : poolCeiling(proposed, request.spec, policy, input.prices),
       budgetAfter: {
         cpu: formatQuantity(remaining.cpu),
         memory: formatQuantity(remaining.memory, 'binary'),

@@ -20,6 +20,19 @@ export function CostCeilingEntry({ cost }: Pick<RequestPreview, 'cost'>) {
               )} per month if the pool is full`
             : 'None: the pool is removed'}
         </Text>
+        {/* How it was computed: list prices and their source and age, or the fixed rates. */}
+        {cost?.basis && (
+          <Text
+            as="p"
+            color={
+              cost.basis.method === 'instance-prices' && cost.basis.source.stale
+                ? 'danger'
+                : 'secondary'
+            }
+          >
+            {cost.basis.summary}
+          </Text>
+        )}
       </dd>
     </>
   );
