@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { Checkbox, CheckboxGroup, Flex, Select, Text } from '@backstage/ui';
 import { CONSOLIDATION_POLICIES } from '@nodepools/plugin-nodepools-common';
-import { describeLoadError } from '../../components/LoadErrorAlert/describeLoadError';
 import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
 import { useFormCluster } from '../useFormCluster';
 import { advancedProblems } from './advancedProblems';
@@ -16,12 +15,21 @@ import {
 } from './advancedValue';
 import { BudgetsEditor } from './BudgetsEditor';
 import { DraftTextField } from './DraftTextField';
+import { formOf } from '../formOf';
+import { PolicyLoadError } from '../PolicyLoadError';
+import { FieldHeading } from '../FieldHeading';
 
 const joinList = (values: string[]) => values.join(', ');
 /** A whole number as typed; anything else is kept as typed, for the model's check to name. */
 const parseWhole = (text: string) =>
   /^\d+$/.test(text.trim()) ? Number(text.trim()) : (text as unknown as number);
 const asText = (text: string) => text.trim();
+/** The settings the form takes as text. */
+type TextSetting =
+  | 'gpu'
+  | 'consolidateAfter'
+  | 'expireAfter'
+  | 'terminationGracePeriod';
 
 /**
  * `ui:field: NodePoolAdvanced`: the settings a simple request leaves to the cluster (instance
@@ -35,9 +43,7 @@ export function AdvancedField(
   props: FieldExtensionComponentProps<AdvancedValue, RequestKindUiOptions>,
 ) {
   const { formData, onChange, formContext, schema, uiSchema, disabled } = props;
-  const form = (
-    formContext as { formData?: Record<string, unknown> } | undefined
-  )?.formData;
+  const form = formOf(formContext);
   const update = requestKindOf(uiSchema) === 'update';
   const loaded = useFormCluster(form, update);
 
@@ -51,14 +57,7 @@ export function AdvancedField(
       onChange(advancedStart(policy, current?.spec));
   }, [unset, policy, current, update, onChange]);
 
-  if (loaded.error) {
-    const { message, advice } = describeLoadError(loaded.error);
-    return (
-      <Text role="alert" color="danger">
-        {`Could not load the cluster's policy: ${message}. ${advice}`}
-      </Text>
-    );
-  }
+  if (loaded.error) return <PolicyLoadError error={loaded.error} />;
   if (!policy)
     return (
       <Text color="secondary">
@@ -78,17 +77,26 @@ export function AdvancedField(
     kind: 'EC2NodeClass',
   };
   const d = policy.defaults ?? {};
+  /** A setting kept as typed (a duration, a quantity): the model's check names what is wrong. */
+  const textSetting = (
+    key: TextSetting,
+    label: string,
+    description: string,
+  ) => (
+    <DraftTextField
+      label={label}
+      description={description}
+      value={value[key]}
+      format={String}
+      parse={asText}
+      onChange={text => set({ [key]: text })}
+      disabled={disabled}
+    />
+  );
 
   return (
     <Flex direction="column" gap="4">
-      {schema.title && (
-        <Text as="h3" variant="title-x-small">
-          {schema.title}
-        </Text>
-      )}
-      {schema.description && (
-        <Text color="secondary">{schema.description}</Text>
-      )}
+      <FieldHeading title={schema.title} description={schema.description} />
       {update && current && (
         <Text color="secondary">
           {`Starts from the approved spec of ${current.name} (generation ${current.generation}): only what you change here changes.`}
@@ -160,17 +168,12 @@ export function AdvancedField(
         onChange={zones => set({ zones })}
         disabled={disabled}
       />
-      {offersGpus(policy) && (
-        <DraftTextField
-          label="GPU limit"
-          description={`GPUs the pool may hold in all, at most ${policy.maxPoolLimits.gpu} on this cluster; empty for none`}
-          value={value.gpu}
-          format={String}
-          parse={asText}
-          onChange={gpu => set({ gpu })}
-          disabled={disabled}
-        />
-      )}
+      {offersGpus(policy) &&
+        textSetting(
+          'gpu',
+          'GPU limit',
+          `GPUs the pool may hold in all, at most ${policy.maxPoolLimits.gpu} on this cluster; empty for none`,
+        )}
 
       <Text as="h4" variant="body-large" weight="bold">
         Disruption and expiry
@@ -185,37 +188,25 @@ export function AdvancedField(
           set({ consolidationPolicy: id ? String(id) : undefined })
         }
       />
-      <DraftTextField
-        label="Consolidate after"
-        description='How long a node stays empty or underused before Karpenter acts, e.g. "30s", or "Never"'
-        value={value.consolidateAfter}
-        format={String}
-        parse={asText}
-        onChange={consolidateAfter => set({ consolidateAfter })}
-        disabled={disabled}
-      />
-      <DraftTextField
-        label="Expire after"
-        description={`Nodes are replaced after this long, e.g. "720h" (30 days)${
+      {textSetting(
+        'consolidateAfter',
+        'Consolidate after',
+        'How long a node stays empty or underused before Karpenter acts, e.g. "30s", or "Never"',
+      )}
+      {textSetting(
+        'expireAfter',
+        'Expire after',
+        `Nodes are replaced after this long, e.g. "720h" (30 days)${
           policy.allowNeverExpire
             ? ', or "Never"'
             : '; this cluster requires nodes to expire'
-        }`}
-        value={value.expireAfter}
-        format={String}
-        parse={asText}
-        onChange={expireAfter => set({ expireAfter })}
-        disabled={disabled}
-      />
-      <DraftTextField
-        label="Termination grace period"
-        description='How long a draining node may wait for its pods, e.g. "48h"; empty for no limit'
-        value={value.terminationGracePeriod}
-        format={String}
-        parse={asText}
-        onChange={terminationGracePeriod => set({ terminationGracePeriod })}
-        disabled={disabled}
-      />
+        }`,
+      )}
+      {textSetting(
+        'terminationGracePeriod',
+        'Termination grace period',
+        'How long a draining node may wait for its pods, e.g. "48h"; empty for no limit',
+      )}
       <DraftTextField
         label="Weight"
         description="1 to 100: Karpenter tries pools of higher weight first; empty for none"
