@@ -24,12 +24,16 @@ const joinList = (values: string[]) => values.join(', ');
 const parseWhole = (text: string) =>
   /^\d+$/.test(text.trim()) ? Number(text.trim()) : (text as unknown as number);
 const asText = (text: string) => text.trim();
-/** The settings the form takes as text. */
-type TextSetting =
-  | 'gpu'
-  | 'consolidateAfter'
-  | 'expireAfter'
-  | 'terminationGracePeriod';
+
+/** How a setting typed as text is shown, and read back from what was typed. */
+interface SettingText<T> {
+  format: (value: T) => string;
+  parse: (text: string) => T | undefined;
+}
+/** Kept as typed (a duration, a quantity): the model's check names what is wrong. */
+const AS_TEXT: SettingText<string> = { format: String, parse: asText };
+const AS_LIST: SettingText<string[]> = { format: joinList, parse: parseList };
+const AS_WHOLE: SettingText<number> = { format: String, parse: parseWhole };
 
 /**
  * `ui:field: NodePoolAdvanced`: the settings a simple request leaves to the cluster (instance
@@ -77,19 +81,20 @@ export function AdvancedField(
     kind: 'EC2NodeClass',
   };
   const d = policy.defaults ?? {};
-  /** A setting kept as typed (a duration, a quantity): the model's check names what is wrong. */
-  const textSetting = (
-    key: TextSetting,
+  /** A setting typed as text: `read` says how its value is shown and read back. */
+  const setting = <K extends keyof AdvancedValue>(
+    key: K,
+    read: SettingText<NonNullable<AdvancedValue[K]>>,
     label: string,
     description: string,
   ) => (
     <DraftTextField
       label={label}
       description={description}
-      value={value[key]}
-      format={String}
-      parse={asText}
-      onChange={text => set({ [key]: text })}
+      value={value[key] as NonNullable<AdvancedValue[K]> | undefined}
+      format={read.format}
+      parse={read.parse}
+      onChange={typed => set({ [key]: typed })}
       disabled={disabled}
     />
   );
@@ -124,28 +129,22 @@ export function AdvancedField(
               ))}
             </CheckboxGroup>
           )}
-          <DraftTextField
-            label="Minimum instance generation"
-            description={`e.g. 6 for the 6th generation or newer${
+          {setting(
+            'minInstanceGeneration',
+            AS_WHOLE,
+            'Minimum instance generation',
+            `e.g. 6 for the 6th generation or newer${
               policy.minInstanceGeneration
                 ? `; this cluster allows ${policy.minInstanceGeneration} or newer`
                 : ''
-            }`}
-            value={value.minInstanceGeneration}
-            format={String}
-            parse={parseWhole}
-            onChange={minInstanceGeneration => set({ minInstanceGeneration })}
-            disabled={disabled}
-          />
-          <DraftTextField
-            label="Excluded instance sizes"
-            description="Comma-separated, e.g. nano, micro, small, metal"
-            value={value.excludedInstanceSizes}
-            format={joinList}
-            parse={parseList}
-            onChange={excludedInstanceSizes => set({ excludedInstanceSizes })}
-            disabled={disabled}
-          />
+            }`,
+          )}
+          {setting(
+            'excludedInstanceSizes',
+            AS_LIST,
+            'Excluded instance sizes',
+            'Comma-separated, e.g. nano, micro, small, metal',
+          )}
           {value.instanceSizes && (
             <Text color="secondary">
               {`Limited to the instance sizes ${joinList(
@@ -159,18 +158,16 @@ export function AdvancedField(
           {`This cluster's node class kind ${kind.kind} (${kind.group}) has no instance category, generation or size to select on, so none is offered: Karpenter chooses among its instance types by architecture, capacity type, CPU and memory.`}
         </Text>
       )}
-      <DraftTextField
-        label="Zones"
-        description="Comma-separated availability zones, e.g. eu-west-1a; empty for any zone"
-        value={value.zones}
-        format={joinList}
-        parse={parseList}
-        onChange={zones => set({ zones })}
-        disabled={disabled}
-      />
+      {setting(
+        'zones',
+        AS_LIST,
+        'Zones',
+        'Comma-separated availability zones, e.g. eu-west-1a; empty for any zone',
+      )}
       {offersGpus(policy) &&
-        textSetting(
+        setting(
           'gpu',
+          AS_TEXT,
           'GPU limit',
           `GPUs the pool may hold in all, at most ${policy.maxPoolLimits.gpu} on this cluster; empty for none`,
         )}
@@ -188,13 +185,15 @@ export function AdvancedField(
           set({ consolidationPolicy: id ? String(id) : undefined })
         }
       />
-      {textSetting(
+      {setting(
         'consolidateAfter',
+        AS_TEXT,
         'Consolidate after',
         'How long a node stays empty or underused before Karpenter acts, e.g. "30s", or "Never"',
       )}
-      {textSetting(
+      {setting(
         'expireAfter',
+        AS_TEXT,
         'Expire after',
         `Nodes are replaced after this long, e.g. "720h" (30 days)${
           policy.allowNeverExpire
@@ -202,20 +201,18 @@ export function AdvancedField(
             : '; this cluster requires nodes to expire'
         }`,
       )}
-      {textSetting(
+      {setting(
         'terminationGracePeriod',
+        AS_TEXT,
         'Termination grace period',
         'How long a draining node may wait for its pods, e.g. "48h"; empty for no limit',
       )}
-      <DraftTextField
-        label="Weight"
-        description="1 to 100: Karpenter tries pools of higher weight first; empty for none"
-        value={value.weight}
-        format={String}
-        parse={parseWhole}
-        onChange={weight => set({ weight })}
-        disabled={disabled}
-      />
+      {setting(
+        'weight',
+        AS_WHOLE,
+        'Weight',
+        '1 to 100: Karpenter tries pools of higher weight first; empty for none',
+      )}
       <BudgetsEditor
         budgets={value.budgets}
         onChange={budgets => set({ budgets })}
