@@ -1,3 +1,5 @@
+// ~330 lines: one node:test run whose stages share one generated app and one control plane, in
+// order; its steps live in harness/.
 /**
  * The installation test: a new app from `@backstage/create-app` (cached, reset each run) gets our
  * plugins' packed tarballs through exactly the steps the plugin READMEs write, type-checks with

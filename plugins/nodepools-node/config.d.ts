@@ -1,3 +1,6 @@
+// One file of ~400 lines on purpose: Backstage reads one config schema file per package (the
+// `configSchema` entry of package.json), so the whole `nodepools` section is declared here.
+//
 // The `nodepools` section of app-config, as `backstage-cli config:check` validates it. The zod
 // schema in @nodepools/plugin-nodepools-common (clusterPolicySchema) stays the authority at start
 // (it also checks quantities and cross-field rules); configSchema.test.ts keeps the two in step.

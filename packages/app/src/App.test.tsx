@@ -1,3 +1,4 @@
+// ~350 lines: one rendered app for every test (see below): a second file would render it again.
 // `pure`: the tests share one rendered app (see below), so nothing unmounts it between them.
 import {
   act,

@@ -1,25 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 
-/** Debian's Chromium; the test never downloads a browser. */
-export const CHROMIUM =
-  process.env.NODEPOOLS_E2E_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Headless Chromium with the flags a container without a GPU or sandbox needs. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
-}
+export { CHROMIUM, launchChromium } from '@nodepools/browser-harness';
 
 /** A signed-in tab and the page errors it logged. */
 export interface SignedInTab {

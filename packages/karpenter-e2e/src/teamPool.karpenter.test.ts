@@ -1,3 +1,4 @@
+// ~370 lines: one story on one control plane with Karpenter running; each step builds on the last.
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   describeKarpenter,

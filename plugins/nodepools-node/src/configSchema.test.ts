@@ -1,3 +1,4 @@
+// ~350 lines: every test reads the two schemas loaded once in beforeAll (Backstage's loader is slow).
 import { resolve } from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { loadConfigSchema } from '@backstage/config-loader';

@@ -1,3 +1,6 @@
+// ~500 lines: every block runs the templates in one real portal backend started in beforeAll; split,
+// each file would start its own.
+import { guideNodePool } from '@nodepools/local-cluster/testUtils';
 import { sampleFormAnswers } from '@nodepools/plugin-nodepools-common/testUtils';
 import { parseAllDocuments } from 'yaml';
 import {
@@ -23,45 +26,16 @@ const requestValues = (pool: string) => ({
 
 /**
  * The NodePool of Step 4 of the Karpenter v1 production guide ("Define your first NodePool"), as
- * test data: the fields a request sets. Its limits (1000 CPU, 1000Gi) are above the test
+ * the shared fixture has it: the fields a request sets. Its limits (1000 CPU, 1000Gi) are above the test
  * cluster's ceiling, so the request asks for the ceiling instead.
  */
+const guide = guideNodePool().spec;
 const guideStep4 = {
-  requirements: [
-    { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] },
-    { key: 'kubernetes.io/os', operator: 'In', values: ['linux'] },
-    {
-      key: 'karpenter.sh/capacity-type',
-      operator: 'In',
-      values: ['spot', 'on-demand'],
-    },
-    {
-      key: 'karpenter.k8s.aws/instance-category',
-      operator: 'In',
-      values: ['m', 'c', 'r'],
-    },
-    {
-      key: 'karpenter.k8s.aws/instance-generation',
-      operator: 'Gt',
-      values: ['5'],
-    },
-    {
-      key: 'karpenter.k8s.aws/instance-size',
-      operator: 'NotIn',
-      values: ['nano', 'micro', 'small', 'metal'],
-    },
-  ],
-  nodeClassRef: {
-    group: 'karpenter.k8s.aws',
-    kind: 'EC2NodeClass',
-    name: 'default',
-  },
-  expireAfter: '720h',
-  disruption: {
-    consolidationPolicy: 'WhenEmptyOrUnderutilized',
-    consolidateAfter: '30s',
-  },
-  weight: 10,
+  requirements: guide.template.spec.requirements,
+  nodeClassRef: guide.template.spec.nodeClassRef,
+  expireAfter: guide.template.spec.expireAfter,
+  disruption: guide.disruption,
+  weight: guide.weight,
 };
 
 /** What the form holds once the guide's Step 4 pool is filled in (the advanced step included). */

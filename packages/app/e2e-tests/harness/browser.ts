@@ -1,27 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PORTAL_URL } from './portalConfig.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
 
-/** Debian's Chromium; the tests never download a browser. */
-export const CHROMIUM =
-  process.env.NODEPOOLS_E2E_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Launches headless Chromium with the flags a container without a GPU or sandbox needs. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
-}
+export { CHROMIUM, launchChromium } from '@nodepools/browser-harness';
 
 /** A console error of a page, with the URL it is about (the resource, for failed loads). */
 export interface ConsoleError {

@@ -1,3 +1,5 @@
+export { waitFor } from '@nodepools/browser-harness';
+
 /**
  * Progress lines with durations, because on 2 cores the portal's build and start take a while
  * and a silent minute looks like a hang.
@@ -25,29 +27,4 @@ export async function timedStep<T>(
 
 function seconds(since: number): string {
   return ((Date.now() - since) / 1000).toFixed(1);
-}
-
-/** Polls `check` until it returns a value other than undefined, or fails with `what`. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  { timeoutMs = 120_000, intervalMs = 1_000 } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const reason = lastError instanceof Error ? `: ${lastError.message}` : '';
-      throw new Error(
-        `Timed out after ${timeoutMs / 1000}s waiting for ${what}${reason}`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, intervalMs));
-  }
 }

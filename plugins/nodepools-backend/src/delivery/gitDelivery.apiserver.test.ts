@@ -7,6 +7,7 @@ import { FIELD_MANAGER } from '../reconciler/ownership';
 import { renderPoolObject } from '../reconciler/renderPoolObject';
 import { reconcilerTestEnv } from '../reconciler/__testUtils__/reconcilerTestEnv';
 import { TestForge } from './__testUtils__/testForge';
+import { editCpuLimitByHand } from '../reconciler/__testUtils__/handEdits';
 
 const nodePoolRef = (name: string) => ({
   apiVersion: 'karpenter.sh/v1',
@@ -174,13 +175,7 @@ describeApiServer('git delivery end to end', suite => {
       ).toBe(env.team);
 
       // Someone edits the NodePool: reported with who did it, and left as it is.
-      await suite
-        .client()
-        .request('PATCH', `/apis/karpenter.sh/v1/nodepools/${name}`, {
-          body: { spec: { limits: { cpu: '99' } } },
-          contentType: 'application/merge-patch+json',
-          query: { fieldManager: 'kubectl-edit' },
-        });
+      await editCpuLimitByHand(suite, name, '99');
       await pass();
       pool = await env.poolOf(approved.poolId!);
       expect(pool.lastError).toMatch(

@@ -34,3 +34,28 @@ export class NotOwnedError extends Error {
     );
   }
 }
+
+/** The `message` of a Kubernetes Status body, which client-node hands over as text or object. */
+export function statusMessage(body: unknown): string | undefined {
+  let parsed = body;
+  if (typeof body === 'string') {
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return body || undefined;
+    }
+  }
+  const message = (parsed as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+/** No HTTP answer at all: node-fetch's system errors (refused, reset, DNS, TLS, timeout). */
+export function isNetworkError(error: unknown): boolean {
+  const e = error as { name?: unknown; type?: unknown; code?: unknown } | null;
+  return (
+    e?.name === 'FetchError' ||
+    e?.type === 'system' ||
+    (typeof e?.code === 'string' &&
+      /^(E[A-Z]+|UND_ERR_.*|CERT_.*)$/.test(e.code))
+  );
+}

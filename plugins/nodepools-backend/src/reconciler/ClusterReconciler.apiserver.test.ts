@@ -3,14 +3,12 @@ import { describeApiServer, type KubeObject } from '@nodepools/local-cluster';
 import { findDrift } from './findDrift';
 import { renderPoolObject } from './renderPoolObject';
 import { reconcilerTestEnv } from './__testUtils__/reconcilerTestEnv';
+import {
+  applyForeignNodePool,
+  editCpuLimitByHand,
+} from './__testUtils__/handEdits';
 
 type Env = Awaited<ReturnType<typeof reconcilerTestEnv>>;
-
-const nodePool = (name: string) => ({
-  apiVersion: 'karpenter.sh/v1',
-  kind: 'NodePool',
-  metadata: { name },
-});
 
 describeApiServer('ClusterReconciler against the API server', suite => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -106,25 +104,7 @@ describeApiServer('ClusterReconciler against the API server', suite => {
 
   it('never touches a same-named NodePool without our label, and records why on the pool', async () => {
     const name = `${env.team}.foreign`;
-    const foreign = {
-      ...nodePool(name),
-      spec: {
-        template: {
-          spec: {
-            requirements: [
-              { key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] },
-            ],
-            nodeClassRef: {
-              group: 'karpenter.k8s.aws',
-              kind: 'EC2NodeClass',
-              name: 'default',
-            },
-          },
-        },
-        limits: { cpu: '1' },
-      },
-    };
-    await suite.client().apply(foreign, 'someone-else');
+    await applyForeignNodePool(suite, name);
     const before = await read(name);
 
     const approved = await env.approve({ pool: 'foreign' });
@@ -158,13 +138,7 @@ describeApiServer('ClusterReconciler against the API server', suite => {
       .name;
 
     // What `kubectl edit` does, as a field manager of its own.
-    await suite
-      .client()
-      .request('PATCH', `/apis/karpenter.sh/v1/nodepools/${name}`, {
-        body: { spec: { limits: { cpu: '999' } } },
-        contentType: 'application/merge-patch+json',
-        query: { fieldManager: 'kubectl-edit' },
-      });
+    await editCpuLimitByHand(suite, name, '999');
     expect(((await read(name)).spec as any).limits.cpu).toBe('999');
 
     await env.reconciler.reconcileCluster('local');

@@ -1,3 +1,5 @@
+// Over 300 lines as one class on purpose: its methods share the per-cluster state it holds
+// (clients, health, backoff, shared pass state); the work of a pass lives in ClusterReconciler.
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   ClusterConfig,

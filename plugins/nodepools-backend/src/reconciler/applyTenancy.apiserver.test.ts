@@ -1,3 +1,5 @@
+// ~400 lines: every block checks pods against the admission objects one reconcile pass applied in
+// beforeAll; split, each file would apply them again to the shared API server.
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { describeApiServer, type KubeObject } from '@nodepools/local-cluster';
 import { renderTenancyPolicy } from '@nodepools/plugin-nodepools-common';

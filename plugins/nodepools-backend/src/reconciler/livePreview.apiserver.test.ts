@@ -11,6 +11,10 @@ import type { RequestNotifier } from '../workflow/RequestNotifier';
 import { renderPoolObject } from './renderPoolObject';
 import { reconcilerTestEnv } from './__testUtils__/reconcilerTestEnv';
 import { parsePoolRequest } from '../workflow/parsePoolRequest';
+import {
+  applyForeignNodePool,
+  editCpuLimitByHand,
+} from './__testUtils__/handEdits';
 
 type Env = Awaited<ReturnType<typeof reconcilerTestEnv>>;
 
@@ -50,35 +54,6 @@ describeApiServer('The preview against the live cluster', suite => {
       poolSpecSchema.parse(createRequest().spec),
       policy(),
     ).metadata.name;
-  /** Someone else's NodePool, applied under their own field manager and without our label. */
-  const applyForeign = (name: string) =>
-    suite.client().apply(
-      {
-        apiVersion: 'karpenter.sh/v1',
-        kind: 'NodePool',
-        metadata: { name },
-        spec: {
-          template: {
-            spec: {
-              requirements: [
-                {
-                  key: 'kubernetes.io/arch',
-                  operator: 'In',
-                  values: ['arm64'],
-                },
-              ],
-              nodeClassRef: {
-                group: 'karpenter.k8s.aws',
-                kind: 'EC2NodeClass',
-                name: 'default',
-              },
-            },
-          },
-          limits: { cpu: '1' },
-        },
-      },
-      'someone-else',
-    );
   const read = (name: string) =>
     suite
       .client()
@@ -93,7 +68,7 @@ describeApiServer('The preview against the live cluster', suite => {
     expect((await env.workflow.previewStored(pending)).policy.allowed).toBe(
       true,
     );
-    await applyForeign(nodePoolNameOf('taken'));
+    await applyForeignNodePool(suite, nodePoolNameOf('taken'));
     await env.reconciler.reconcileCluster('local');
 
     const preview = await env.workflow.previewStored(pending);
@@ -134,7 +109,7 @@ describeApiServer('The preview against the live cluster', suite => {
     const approved = await env.approve({ pool: 'collides' });
     expect(approved.state).toBe('approved');
     const name = nodePoolNameOf('collides');
-    await applyForeign(name);
+    await applyForeignNodePool(suite, name);
     const before = await read(name);
 
     await env.reconciler.reconcileCluster('local');
@@ -181,13 +156,7 @@ describeApiServer('The preview against the live cluster', suite => {
     ).toMatchObject({ before: '16', after: '32' });
 
     // What `kubectl edit` does, as a field manager of its own; a watch event observes it.
-    await suite
-      .client()
-      .request('PATCH', `/apis/karpenter.sh/v1/nodepools/${name}`, {
-        body: { spec: { limits: { cpu: '999' } } },
-        contentType: 'application/merge-patch+json',
-        query: { fieldManager: 'kubectl-edit' },
-      });
+    await editCpuLimitByHand(suite, name, '999');
     await env.reconciler.observeCluster('local');
 
     preview = await env.workflow.preview(parsePoolRequest(update));

@@ -10,6 +10,7 @@ import { NodePoolsReconciler } from './NodePoolsReconciler';
 import { PoolStatusWatcher } from './PoolStatusWatcher';
 import { ReconcilerMetrics } from './ReconcilerMetrics';
 import { renderPoolObject } from './renderPoolObject';
+import { editCpuLimitByHand } from './__testUtils__/handEdits';
 
 type Env = Awaited<ReturnType<typeof reconcilerTestEnv>>;
 
@@ -124,13 +125,7 @@ describeApiServer('Reconciler in steady state', suite => {
     )!;
     const name = renderPoolObject(pool, env.config.clusters[0].policy).metadata
       .name;
-    await suite
-      .client()
-      .request('PATCH', `/apis/karpenter.sh/v1/nodepools/${name}`, {
-        body: { spec: { limits: { cpu: '1000' } } },
-        contentType: 'application/merge-patch+json',
-        query: { fieldManager: 'kubectl-edit' },
-      });
+    await editCpuLimitByHand(suite, name, '1000');
     expect((await pass()).writes).toBe(1);
     const points = await metrics.collect();
     expect(

@@ -7,7 +7,7 @@ import {
 import { createRequest } from '../__testUtils__/fixtures';
 import { startApi } from '../__testUtils__/startApi';
 import {
-  reconcilerToken,
+  localClusterConfig,
   SHARED_POLICY,
 } from '../reconciler/__testUtils__/reconcilerTestEnv';
 import { reconcileTaskId } from '../reconciler/scheduleReconciler';
@@ -45,16 +45,7 @@ describeApiServer('cluster health and preview warnings over the API', suite => {
       {
         features: [scheduler.factory],
         clusters: [
-          {
-            name: 'local',
-            url: suite.connection.server,
-            caData: suite.connection.caData,
-            auth: {
-              type: 'serviceAccount',
-              token: await reconcilerToken(suite),
-            },
-            policy,
-          },
+          await localClusterConfig(suite, policy),
           {
             // Port 1 on loopback: nothing listens, every connection is refused at once.
             name: 'offline',

@@ -9,7 +9,7 @@ import {
   writeKarpenterStatus,
 } from '../reconciler/__testUtils__/karpenterStatus';
 import {
-  reconcilerToken,
+  localClusterConfig,
   SHARED_POLICY,
 } from '../reconciler/__testUtils__/reconcilerTestEnv';
 import { reconcileTaskId } from '../reconciler/scheduleReconciler';
@@ -49,19 +49,10 @@ describeApiServer('change signals from the reconciler', suite => {
       {
         features: [scheduler.factory, signals.factory],
         clusters: [
-          {
-            name: 'local',
-            url: suite.connection.server,
-            caData: suite.connection.caData,
-            auth: {
-              type: 'serviceAccount',
-              token: await reconcilerToken(suite),
-            },
-            policy: {
-              approverGroups: ['group:default/platform'],
-              ...SHARED_POLICY,
-            },
-          },
+          await localClusterConfig(suite, {
+            approverGroups: ['group:default/platform'],
+            ...SHARED_POLICY,
+          }),
         ],
       },
     );

@@ -1,6 +1,6 @@
 import type { PoolSpec } from '../model/PoolSpec';
 import type { ClusterPolicy } from './ClusterPolicy';
-import type { PolicyViolation } from './evaluatePolicy';
+import type { PolicyViolation } from './policyViolation';
 
 /** The node class group whose instance types carry the `karpenter.k8s.aws/instance-*` labels. */
 export const AWS_NODE_CLASS_GROUP = 'karpenter.k8s.aws';

@@ -1,3 +1,5 @@
+// ~330 lines: one suite of the preview's parts (manifests, diff, policy, cost, budget) read through
+// one entry point; its observed-cluster block reuses the same fixtures.
 import { parseAllDocuments } from 'yaml';
 import { defaultPolicy } from '../__testUtils__/arbitraries';
 import { renderNodePool } from '../render/renderNodePool';

@@ -1,3 +1,5 @@
+// ~380 lines: one stand-in forge (git http-backend plus the pull-request REST calls); its parts
+// share the repository and the pull requests it holds.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

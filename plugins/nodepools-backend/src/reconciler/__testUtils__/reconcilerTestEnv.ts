@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/types';
 import {
   mockServices,
   TestDatabases,
@@ -33,6 +34,23 @@ export async function reconcilerToken(suite: ApiServerSuite): Promise<string> {
       fieldManager: 'nodepools-tests',
     })
   ).token;
+}
+
+/** The `local` cluster of the backend's config: the suite's API server, as the reconciler's ServiceAccount. */
+export async function localClusterConfig(
+  suite: ApiServerSuite,
+  policy: JsonObject,
+): Promise<JsonObject> {
+  return {
+    name: 'local',
+    url: suite.connection.server,
+    caData: suite.connection.caData,
+    auth: {
+      type: 'serviceAccount',
+      token: await reconcilerToken(suite),
+    },
+    policy,
+  };
 }
 
 /**

@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { Checkbox, CheckboxGroup, Flex, Select, Text } from '@backstage/ui';
 import { CONSOLIDATION_POLICIES } from '@nodepools/plugin-nodepools-common';
-import { describeLoadError } from '../../components/LoadErrorAlert/describeLoadError';
 import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
 import { useFormCluster } from '../useFormCluster';
 import { advancedProblems } from './advancedProblems';
@@ -16,12 +15,25 @@ import {
 } from './advancedValue';
 import { BudgetsEditor } from './BudgetsEditor';
 import { DraftTextField } from './DraftTextField';
+import { formOf } from '../formOf';
+import { PolicyLoadError } from '../PolicyLoadError';
+import { FieldHeading } from '../FieldHeading';
 
 const joinList = (values: string[]) => values.join(', ');
 /** A whole number as typed; anything else is kept as typed, for the model's check to name. */
 const parseWhole = (text: string) =>
   /^\d+$/.test(text.trim()) ? Number(text.trim()) : (text as unknown as number);
 const asText = (text: string) => text.trim();
+
+/** How a setting typed as text is shown, and read back from what was typed. */
+interface SettingText<T> {
+  format: (value: T) => string;
+  parse: (text: string) => T | undefined;
+}
+/** Kept as typed (a duration, a quantity): the model's check names what is wrong. */
+const AS_TEXT: SettingText<string> = { format: String, parse: asText };
+const AS_LIST: SettingText<string[]> = { format: joinList, parse: parseList };
+const AS_WHOLE: SettingText<number> = { format: String, parse: parseWhole };
 
 /**
  * `ui:field: NodePoolAdvanced`: the settings a simple request leaves to the cluster (instance
@@ -35,9 +47,7 @@ export function AdvancedField(
   props: FieldExtensionComponentProps<AdvancedValue, RequestKindUiOptions>,
 ) {
   const { formData, onChange, formContext, schema, uiSchema, disabled } = props;
-  const form = (
-    formContext as { formData?: Record<string, unknown> } | undefined
-  )?.formData;
+  const form = formOf(formContext);
   const update = requestKindOf(uiSchema) === 'update';
   const loaded = useFormCluster(form, update);
 
@@ -51,14 +61,7 @@ export function AdvancedField(
       onChange(advancedStart(policy, current?.spec));
   }, [unset, policy, current, update, onChange]);
 
-  if (loaded.error) {
-    const { message, advice } = describeLoadError(loaded.error);
-    return (
-      <Text role="alert" color="danger">
-        {`Could not load the cluster's policy: ${message}. ${advice}`}
-      </Text>
-    );
-  }
+  if (loaded.error) return <PolicyLoadError error={loaded.error} />;
   if (!policy)
     return (
       <Text color="secondary">
@@ -78,17 +81,27 @@ export function AdvancedField(
     kind: 'EC2NodeClass',
   };
   const d = policy.defaults ?? {};
+  /** A setting typed as text: `read` says how its value is shown and read back. */
+  const setting = <K extends keyof AdvancedValue>(
+    key: K,
+    read: SettingText<NonNullable<AdvancedValue[K]>>,
+    label: string,
+    description: string,
+  ) => (
+    <DraftTextField
+      label={label}
+      description={description}
+      value={value[key] as NonNullable<AdvancedValue[K]> | undefined}
+      format={read.format}
+      parse={read.parse}
+      onChange={typed => set({ [key]: typed })}
+      disabled={disabled}
+    />
+  );
 
   return (
     <Flex direction="column" gap="4">
-      {schema.title && (
-        <Text as="h3" variant="title-x-small">
-          {schema.title}
-        </Text>
-      )}
-      {schema.description && (
-        <Text color="secondary">{schema.description}</Text>
-      )}
+      <FieldHeading title={schema.title} description={schema.description} />
       {update && current && (
         <Text color="secondary">
           {`Starts from the approved spec of ${current.name} (generation ${current.generation}): only what you change here changes.`}
@@ -116,28 +129,22 @@ export function AdvancedField(
               ))}
             </CheckboxGroup>
           )}
-          <DraftTextField
-            label="Minimum instance generation"
-            description={`e.g. 6 for the 6th generation or newer${
+          {setting(
+            'minInstanceGeneration',
+            AS_WHOLE,
+            'Minimum instance generation',
+            `e.g. 6 for the 6th generation or newer${
               policy.minInstanceGeneration
                 ? `; this cluster allows ${policy.minInstanceGeneration} or newer`
                 : ''
-            }`}
-            value={value.minInstanceGeneration}
-            format={String}
-            parse={parseWhole}
-            onChange={minInstanceGeneration => set({ minInstanceGeneration })}
-            disabled={disabled}
-          />
-          <DraftTextField
-            label="Excluded instance sizes"
-            description="Comma-separated, e.g. nano, micro, small, metal"
-            value={value.excludedInstanceSizes}
-            format={joinList}
-            parse={parseList}
-            onChange={excludedInstanceSizes => set({ excludedInstanceSizes })}
-            disabled={disabled}
-          />
+            }`,
+          )}
+          {setting(
+            'excludedInstanceSizes',
+            AS_LIST,
+            'Excluded instance sizes',
+            'Comma-separated, e.g. nano, micro, small, metal',
+          )}
           {value.instanceSizes && (
             <Text color="secondary">
               {`Limited to the instance sizes ${joinList(
@@ -151,26 +158,19 @@ export function AdvancedField(
           {`This cluster's node class kind ${kind.kind} (${kind.group}) has no instance category, generation or size to select on, so none is offered: Karpenter chooses among its instance types by architecture, capacity type, CPU and memory.`}
         </Text>
       )}
-      <DraftTextField
-        label="Zones"
-        description="Comma-separated availability zones, e.g. eu-west-1a; empty for any zone"
-        value={value.zones}
-        format={joinList}
-        parse={parseList}
-        onChange={zones => set({ zones })}
-        disabled={disabled}
-      />
-      {offersGpus(policy) && (
-        <DraftTextField
-          label="GPU limit"
-          description={`GPUs the pool may hold in all, at most ${policy.maxPoolLimits.gpu} on this cluster; empty for none`}
-          value={value.gpu}
-          format={String}
-          parse={asText}
-          onChange={gpu => set({ gpu })}
-          disabled={disabled}
-        />
+      {setting(
+        'zones',
+        AS_LIST,
+        'Zones',
+        'Comma-separated availability zones, e.g. eu-west-1a; empty for any zone',
       )}
+      {offersGpus(policy) &&
+        setting(
+          'gpu',
+          AS_TEXT,
+          'GPU limit',
+          `GPUs the pool may hold in all, at most ${policy.maxPoolLimits.gpu} on this cluster; empty for none`,
+        )}
 
       <Text as="h4" variant="body-large" weight="bold">
         Disruption and expiry
@@ -185,46 +185,34 @@ export function AdvancedField(
           set({ consolidationPolicy: id ? String(id) : undefined })
         }
       />
-      <DraftTextField
-        label="Consolidate after"
-        description='How long a node stays empty or underused before Karpenter acts, e.g. "30s", or "Never"'
-        value={value.consolidateAfter}
-        format={String}
-        parse={asText}
-        onChange={consolidateAfter => set({ consolidateAfter })}
-        disabled={disabled}
-      />
-      <DraftTextField
-        label="Expire after"
-        description={`Nodes are replaced after this long, e.g. "720h" (30 days)${
+      {setting(
+        'consolidateAfter',
+        AS_TEXT,
+        'Consolidate after',
+        'How long a node stays empty or underused before Karpenter acts, e.g. "30s", or "Never"',
+      )}
+      {setting(
+        'expireAfter',
+        AS_TEXT,
+        'Expire after',
+        `Nodes are replaced after this long, e.g. "720h" (30 days)${
           policy.allowNeverExpire
             ? ', or "Never"'
             : '; this cluster requires nodes to expire'
-        }`}
-        value={value.expireAfter}
-        format={String}
-        parse={asText}
-        onChange={expireAfter => set({ expireAfter })}
-        disabled={disabled}
-      />
-      <DraftTextField
-        label="Termination grace period"
-        description='How long a draining node may wait for its pods, e.g. "48h"; empty for no limit'
-        value={value.terminationGracePeriod}
-        format={String}
-        parse={asText}
-        onChange={terminationGracePeriod => set({ terminationGracePeriod })}
-        disabled={disabled}
-      />
-      <DraftTextField
-        label="Weight"
-        description="1 to 100: Karpenter tries pools of higher weight first; empty for none"
-        value={value.weight}
-        format={String}
-        parse={parseWhole}
-        onChange={weight => set({ weight })}
-        disabled={disabled}
-      />
+        }`,
+      )}
+      {setting(
+        'terminationGracePeriod',
+        AS_TEXT,
+        'Termination grace period',
+        'How long a draining node may wait for its pods, e.g. "48h"; empty for no limit',
+      )}
+      {setting(
+        'weight',
+        AS_WHOLE,
+        'Weight',
+        '1 to 100: Karpenter tries pools of higher weight first; empty for none',
+      )}
       <BudgetsEditor
         budgets={value.budgets}
         onChange={budgets => set({ budgets })}

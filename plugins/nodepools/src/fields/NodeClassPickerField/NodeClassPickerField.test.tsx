@@ -23,6 +23,9 @@ function backend(warningsByClass: Record<string, string[]>): BackendRoute {
           nodeClasses: cluster.policy.nodeClasses.map(name => ({
             name,
             exists: !warningsByClass[name]?.some(w => /does not exist/.test(w)),
+            ...(warningsByClass[name]?.some(w => /is not Ready/.test(w))
+              ? { ready: 'False', readyMessage: 'SubnetsNotFound' }
+              : { ready: 'True' }),
             amiAliases: [],
             warnings: warningsByClass[name] ?? [],
           })),

@@ -7,6 +7,7 @@ import { describeLoadError } from '../../components/LoadErrorAlert/describeLoadE
 import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
 import { useStartFromCurrentPool } from '../useStartFromCurrentPool';
 import { loadNodeClassChoices } from './loadNodeClassChoices';
+import { formOf } from '../formOf';
 
 /**
  * `ui:field: NodePoolNodeClassPicker`: the EC2NodeClasses the chosen cluster's policy allows, so a
@@ -19,9 +20,7 @@ export function NodeClassPickerField(
   const { formData, onChange, formContext, schema, required } = props;
   const { rawErrors, disabled, uiSchema } = props;
   const api = useApi(nodePoolsApiRef);
-  const form = (
-    formContext as { formData?: Record<string, unknown> } | undefined
-  )?.formData;
+  const form = formOf(formContext);
   // Only the cluster matters: typing elsewhere in the form asks nothing again.
   const cluster = form?.cluster;
   const loaded = useAsync(

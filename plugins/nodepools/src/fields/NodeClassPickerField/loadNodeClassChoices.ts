@@ -24,7 +24,7 @@ export async function loadNodeClassChoices(
   return {
     cluster: cluster.name,
     choices: cluster.policy.nodeClasses.map(name =>
-      nodeClassChoice(name, known.get(name)?.warnings),
+      nodeClassChoice(cluster.name, name, known.get(name)),
     ),
   };
 }

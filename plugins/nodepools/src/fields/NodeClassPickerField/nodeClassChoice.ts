@@ -1,3 +1,8 @@
+import {
+  nodeClassWarnings,
+  type ClusterNodeClass,
+} from '@nodepools/plugin-nodepools-common';
+
 /** One allowed node class as the picker offers it. */
 export interface NodeClassChoice {
   name: string;
@@ -8,26 +13,25 @@ export interface NodeClassChoice {
 }
 
 /**
- * What the backend's preview warnings say about one node class (`GET /clusters` carries them per
- * class, in the words of the backend's `nodeClassWarnings`: "node class X does not exist on
- * cluster Y: …", "node class X is not Ready (…): …"). No warnings (`[]`, or undefined before the
- * reconciler's first pass) means nothing is known against it.
+ * One node class as `GET /clusters` reports it: whether it can be chosen follows from the facts
+ * the reconciler observed (`exists`, `ready`), said in the core's words for them; the backend's
+ * other warnings about it stay as notes. Unobserved (undefined, before the reconciler's first
+ * pass) means nothing is known against it.
  */
 export function nodeClassChoice(
+  cluster: string,
   name: string,
-  warnings: string[] | undefined,
+  observed: ClusterNodeClass | undefined,
 ): NodeClassChoice {
-  const about = (warnings ?? []).filter(w =>
-    w.startsWith(`node class ${name} `),
-  );
-  const blocking = about.find(
-    w =>
-      w.startsWith(`node class ${name} does not exist`) ||
-      w.startsWith(`node class ${name} is not Ready`),
-  );
+  if (!observed) return { name, notes: [] };
+  const blocked = !observed.exists || observed.ready !== 'True';
+  // Without the AMI facts, the core's only warning about the class is the blocking one.
+  const blocking = blocked
+    ? nodeClassWarnings(cluster, name, [{ ...observed, amiAliases: [] }])[0]
+    : undefined;
   return {
     name,
     ...(blocking ? { unusable: blocking } : {}),
-    notes: about.filter(w => w !== blocking),
+    notes: observed.warnings.filter(w => w !== blocking),
   };
 }

@@ -23,6 +23,9 @@ const route: BackendRoute = call => {
       nodeClasses: cluster.policy.nodeClasses.map(name => ({
         name,
         exists: true,
+        ...(name === 'gpu'
+          ? { ready: 'False', readyMessage: 'SubnetsNotFound' }
+          : { ready: 'True' }),
         amiAliases: [],
         warnings: name === 'gpu' ? [gpuNotReady] : [],
       })),

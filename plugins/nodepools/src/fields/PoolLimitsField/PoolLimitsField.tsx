@@ -5,9 +5,17 @@ import { requestKindOf } from '../requestKind';
 import { useStartFromCurrentPool } from '../useStartFromCurrentPool';
 import { LimitsPreview } from './LimitsPreview';
 import { previewInput, type PoolLimitsValue } from './previewInput';
+import { formOf } from '../formOf';
+import { FieldHeading } from '../FieldHeading';
 
 /** Quiet time after typing before the backend is asked, so every keystroke is not a request. */
 const PREVIEW_DELAY_MS = 500;
+
+/** The two limits a request sets, in the order the form shows them. */
+const LIMIT_FIELDS = [
+  { key: 'cpu', label: 'CPU limit', description: 'Cores, e.g. 16 or 1500m' },
+  { key: 'memory', label: 'Memory limit', description: 'e.g. 64Gi' },
+] as const;
 
 /**
  * `ui:field: NodePoolLimits`: CPU and memory limits with the team's budget left afterwards and the
@@ -19,10 +27,8 @@ export function PoolLimitsField(
   const { formData, onChange, formContext, schema, uiSchema, disabled } = props;
   // A change is previewed as an update of the pool: as a create, its name would be taken.
   const kind = requestKindOf(uiSchema) === 'update' ? 'update' : 'create';
-  // The scaffolder passes the whole form as formContext.formData: team, cluster and node choices.
-  const form = (
-    formContext as { formData?: Record<string, unknown> } | undefined
-  )?.formData;
+  // Team, cluster and node choices come from the rest of the form.
+  const form = formOf(formContext);
   // A change starts from the pool's limits.
   useStartFromCurrentPool(
     form,
@@ -38,28 +44,19 @@ export function PoolLimitsField(
 
   return (
     <Flex direction="column" gap="3">
-      {schema.title && (
-        <Text as="h3" variant="title-x-small">
-          {schema.title}
-        </Text>
-      )}
+      <FieldHeading title={schema.title} />
       <Flex gap="3">
-        <TextField
-          label="CPU limit"
-          description="Cores, e.g. 16 or 1500m"
-          isRequired
-          isDisabled={disabled}
-          value={formData?.cpu ?? ''}
-          onChange={cpu => onChange({ ...formData, cpu })}
-        />
-        <TextField
-          label="Memory limit"
-          description="e.g. 64Gi"
-          isRequired
-          isDisabled={disabled}
-          value={formData?.memory ?? ''}
-          onChange={memory => onChange({ ...formData, memory })}
-        />
+        {LIMIT_FIELDS.map(({ key, label, description }) => (
+          <TextField
+            key={key}
+            label={label}
+            description={description}
+            isRequired
+            isDisabled={disabled}
+            value={formData?.[key] ?? ''}
+            onChange={text => onChange({ ...formData, [key]: text })}
+          />
+        ))}
       </Flex>
       <div aria-live="polite">
         {request ? (

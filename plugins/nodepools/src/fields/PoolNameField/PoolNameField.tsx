@@ -5,6 +5,7 @@ import {
 } from '@nodepools/plugin-nodepools-common';
 import { Flex, Text, TextField } from '@backstage/ui';
 import { teamOfForm } from './teamOfForm';
+import { formOf } from '../formOf';
 
 /**
  * `ui:field: NodePoolName`: the pool's name, checked as it is typed, with the name the NodePool
@@ -13,9 +14,7 @@ import { teamOfForm } from './teamOfForm';
  */
 export function PoolNameField(props: FieldExtensionComponentProps<string>) {
   const { formData, onChange, formContext, schema, required, disabled } = props;
-  const form = (
-    formContext as { formData?: Record<string, unknown> } | undefined
-  )?.formData;
+  const form = formOf(formContext);
   const team = teamOfForm(form);
   const value = formData ?? '';
   const problem = value === '' ? undefined : poolNameProblem(value, team);

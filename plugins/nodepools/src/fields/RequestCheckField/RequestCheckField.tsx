@@ -5,6 +5,8 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
 import { RequestCheck, type RequestVerdict } from './RequestCheck';
 import { requestFromForm } from './requestFromForm';
+import { formOf } from '../formOf';
+import { FieldHeading } from '../FieldHeading';
 
 /** Quiet time after typing before the backend is asked, so every keystroke is not a request. */
 const CHECK_DELAY_MS = 500;
@@ -21,10 +23,7 @@ export function RequestCheckField(
 ) {
   const { formData, onChange, formContext, schema, uiSchema, rawErrors } =
     props;
-  // The scaffolder passes the whole form as formContext.formData.
-  const form = (
-    formContext as { formData?: Record<string, unknown> } | undefined
-  )?.formData;
+  const form = formOf(formContext);
   const { request, missing } = requestFromForm(form, requestKindOf(uiSchema));
   const settled = useDebouncedValue(request, CHECK_DELAY_MS);
   const onVerdict = useCallback(
@@ -36,14 +35,7 @@ export function RequestCheckField(
 
   return (
     <Flex direction="column" gap="3">
-      {schema.title && (
-        <Text as="h3" variant="title-x-small">
-          {schema.title}
-        </Text>
-      )}
-      {schema.description && (
-        <Text color="secondary">{schema.description}</Text>
-      )}
+      <FieldHeading title={schema.title} description={schema.description} />
       <div aria-live="polite">
         {missing.length > 0 && (
           <Text color="secondary">

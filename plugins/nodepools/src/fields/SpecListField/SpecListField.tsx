@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { Checkbox, CheckboxGroup, Flex, Text } from '@backstage/ui';
-import { describeLoadError } from '../../components/LoadErrorAlert/describeLoadError';
 import { DraftTextField } from '../AdvancedField/DraftTextField';
 import { parseList } from '../AdvancedField/advancedValue';
 import { requestKindOf, type RequestKindUiOptions } from '../requestKind';
@@ -12,6 +11,8 @@ import {
   specListStart,
   type SpecList,
 } from './specListStart';
+import { formOf } from '../formOf';
+import { PolicyLoadError } from '../PolicyLoadError';
 
 /** The field's `ui:options`. */
 export interface SpecListUiOptions extends RequestKindUiOptions {
@@ -34,9 +35,7 @@ export function SpecListField(
     ? (options.list as SpecList)
     : 'architectures';
   const update = requestKindOf(uiSchema) === 'update';
-  const form = (
-    formContext as { formData?: Record<string, unknown> } | undefined
-  )?.formData;
+  const form = formOf(formContext);
   const loaded = useFormCluster(form, update);
   const policy = loaded.value?.policy;
   const current = loaded.value?.current;
@@ -51,14 +50,7 @@ export function SpecListField(
   }, [unset, policy, current, update, list, onChange]);
 
   const label = schema.title ?? list;
-  if (loaded.error) {
-    const { message, advice } = describeLoadError(loaded.error);
-    return (
-      <Text role="alert" color="danger">
-        {`Could not load the cluster's policy: ${message}. ${advice}`}
-      </Text>
-    );
-  }
+  if (loaded.error) return <PolicyLoadError error={loaded.error} />;
   if (!policy)
     return (
       <Text color="secondary">
