@@ -28,6 +28,15 @@ export function poolsRoutes(ctx: RouteContext) {
       ...query,
       filter,
     });
+    // The team card sums them; prices come from a per-cluster cache, never the cloud.
+    const { runRate } = ctx;
+    if (runRate)
+      page.items = await Promise.all(
+        page.items.map(async pool => {
+          const rate = await runRate(pool);
+          return rate ? { ...pool, runRate: rate } : pool;
+        }),
+      );
     res.json(page);
   });
 
