@@ -43,7 +43,15 @@ export function SpendChart({
     [api, id, days],
     change => change.poolIds.includes(id),
   );
-  if (samples.error && !samples.value)
+  if (samples.error && !samples.value) {
+    // No such pool (or not readable): the pool's own view says so; one alert is enough.
+    if (
+      (samples.error as { response?: { status?: number } }).response?.status ===
+      404
+    )
+      return (
+        <Text color="secondary">No samples: the pool could not be loaded.</Text>
+      );
     return (
       <LoadErrorAlert
         subject="the pool's spend samples"
@@ -52,6 +60,7 @@ export function SpendChart({
         retrying={samples.loading}
       />
     );
+  }
   if (!samples.value) return <Text role="status">Loading the samples…</Text>;
   const { items, summary } = samples.value;
   if (items.length === 0)
