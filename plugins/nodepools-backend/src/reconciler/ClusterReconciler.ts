@@ -44,7 +44,7 @@ export class ClusterReconciler {
     const poolsOutcome = await applyPools(ctx, await pools(), snapshot);
     const deleted = await removeDecommissioned(ctx, await pools(), snapshot);
     const statusChanged = await observeStatus(ctx, await pools(), snapshot);
-    await recordSamples(ctx, await pools());
+    await recordSamples(ctx, pools);
     // After the writes above, so what is recorded is what now runs.
     await recordObservations(ctx, await pools(), snapshot);
     return {

@@ -53,14 +53,19 @@ export class PoolSampler {
     );
   }
 
+  /** Whether this replica has yet to record the hour of `now` for the cluster. */
+  isDue(cluster: string, now: Date): boolean {
+    return this.recordedHour.get(cluster) !== hourOf(now).getTime();
+  }
+
   /** Records the hour of `now` for the cluster's pools unless this replica already has. */
   async record(
     cluster: string,
     pools: readonly PoolRecord[],
     now: Date,
   ): Promise<boolean> {
+    if (!this.isDue(cluster, now)) return false;
     const hour = hourOf(now);
-    if (this.recordedHour.get(cluster) === hour.getTime()) return false;
     const samples: NewPoolSample[] = [];
     for (const pool of pools) {
       // A pool not (yet) in the cluster runs nothing: no sample rather than a made-up zero.
