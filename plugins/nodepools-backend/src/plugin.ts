@@ -30,6 +30,8 @@ import { awsPriceClientsFromConfig } from './pricing/awsPriceClients';
 import { ClusterPrices } from './pricing/ClusterPrices';
 import { PriceStore } from './pricing/PriceStore';
 import { poolRunRate } from './pricing/poolRunRate';
+import { PoolSampleStore } from './samples/PoolSampleStore';
+import { PoolSampler } from './samples/PoolSampler';
 
 /** The NodePools backend plugin: requests, approvals, pools and their reconciliation. */
 export const nodePoolsPlugin = createBackendPlugin({
@@ -73,7 +75,21 @@ export const nodePoolsPlugin = createBackendPlugin({
           logger,
           config.getOptionalString('app.baseUrl') ?? '',
         );
+        // Instance prices: AWS ones refreshed by a scheduled task per region, never per request.
+        const prices = new ClusterPrices({
+          store: new PriceStore(await database.getClient()),
+          clients: awsPriceClientsFromConfig(config),
+          logger,
+        });
+        await prices.schedule(scheduler, nodePoolsConfig.clusters);
+        const runRate = poolRunRate(prices, () => nodePoolsConfig.clusters);
+        // Spend over time: the reconciler samples each pool once an hour (list prices, provisioned).
+        const sampler = new PoolSampler({
+          store: new PoolSampleStore(await database.getClient()),
+          runRate,
+        });
         const reconciler = new NodePoolsReconciler({
+          sampler,
           notifier,
           config: nodePoolsConfig,
           rootConfig: config,
@@ -114,13 +130,6 @@ export const nodePoolsPlugin = createBackendPlugin({
           logger,
         });
         deps.lifecycle.addShutdownHook(() => following.unsubscribe());
-        // Instance prices: AWS ones refreshed by a scheduled task per region, never per request.
-        const prices = new ClusterPrices({
-          store: new PriceStore(await database.getClient()),
-          clients: awsPriceClientsFromConfig(config),
-          logger,
-        });
-        await prices.schedule(scheduler, nodePoolsConfig.clusters);
         const workflow = new RequestWorkflow({
           store,
           config: nodePoolsConfig,
@@ -163,7 +172,8 @@ export const nodePoolsPlugin = createBackendPlugin({
             },
             config: nodePoolsConfig,
             db: () => database.getClient(),
-            runRate: poolRunRate(prices, () => nodePoolsConfig.clusters),
+            runRate,
+            sampler,
           }),
         );
         // Health is for load balancers and the README's smoke check; it reveals nothing sensitive.

@@ -33,6 +33,7 @@ export * from './api/deliveryTarget';
 export * from './api/previewResult';
 export * from './api/clusters';
 export * from './api/health';
+export * from './api/samples';
 export * from './status/limitsReached';
 export * from './cost/priceBook';
 export * from './cost/matchRequirements';

@@ -8,6 +8,7 @@ import { observeNodeClasses } from './observeNodeClasses';
 import { observeStatus } from './observeStatus';
 import type { ReconcileContext } from './ReconcileContext';
 import { recordObservations } from './recordObservations';
+import { recordSamples } from '../samples/recordSamples';
 import { removeDecommissioned } from './removeDecommissioned';
 
 /** What one pass did: the figures metrics and benchmarks report. */
@@ -43,6 +44,7 @@ export class ClusterReconciler {
     const poolsOutcome = await applyPools(ctx, await pools(), snapshot);
     const deleted = await removeDecommissioned(ctx, await pools(), snapshot);
     const statusChanged = await observeStatus(ctx, await pools(), snapshot);
+    await recordSamples(ctx, pools);
     // After the writes above, so what is recorded is what now runs.
     await recordObservations(ctx, await pools(), snapshot);
     return {

@@ -7,6 +7,7 @@ import type {
 } from '@nodepools/plugin-nodepools-node';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
 import type { SharedClusterState } from '../database/ClusterPassStore';
+import type { PoolSampler } from '../samples/PoolSampler';
 import type { RequestNotifier } from '../workflow/RequestNotifier';
 import { ConfigReader, type Config } from '@backstage/config';
 import { GitDeliveries } from '../delivery/GitDelivery';
@@ -33,6 +34,8 @@ export interface NodePoolsReconcilerOptions {
   initialBackoffMs?: number;
   maxBackoffMs?: number;
   notifier?: RequestNotifier;
+  /** Records each pool's hourly run-rate and provisioned capacity after a pass read its status. */
+  sampler?: PoolSampler;
 }
 
 /**
@@ -263,6 +266,7 @@ export class NodePoolsReconciler {
       logger: this.options.logger.child({ cluster: cluster.name }),
       now: () => this.now().toISOString(),
       notifier: this.options.notifier,
+      sampler: this.options.sampler,
       gitDelivery: cluster.delivery
         ? () => this.gitDeliveries.for(cluster.name, cluster.delivery!)
         : undefined,

@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterConfig } from '@nodepools/plugin-nodepools-node';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
 import type { GitDelivery } from '../delivery/GitDelivery';
+import type { PoolSampler } from '../samples/PoolSampler';
 import type { RequestNotifier } from '../workflow/RequestNotifier';
 import type { ClusterClient } from './ClusterClient';
 
@@ -17,4 +18,6 @@ export interface ReconcileContext {
   notifier?: RequestNotifier;
   /** A cluster with `delivery: git`: where its approvals go (see reconcileThroughGit). */
   gitDelivery?: () => GitDelivery;
+  /** Records the hourly spend samples; absent where no one asked for them (some tests). */
+  sampler?: PoolSampler;
 }

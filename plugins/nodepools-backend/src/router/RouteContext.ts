@@ -9,6 +9,7 @@ import type { Request } from 'express';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
 import type { NodePoolsAuthorizer } from '../permissions/NodePoolsAuthorizer';
 import type { Actor, RequestWorkflow } from '../workflow/RequestWorkflow';
+import type { PoolSampler } from '../samples/PoolSampler';
 
 /** What the route modules share. */
 export interface RouteContext {
@@ -20,6 +21,8 @@ export interface RouteContext {
   auditor: AuditorService;
   /** A pool's run-rate at list prices, when its cluster has a price source. */
   runRate?: (pool: PoolRecord) => Promise<RunRate | undefined>;
+  /** The pools' hourly spend samples; without it a pool has none. */
+  sampler?: Pick<PoolSampler, 'samples' | 'retentionDays'>;
 }
 
 /** The signed-in user behind a request (services may read, but only people file and decide). */

@@ -4,11 +4,18 @@ import type {
   EventRecord,
   Page,
   PoolRecord,
+  PoolSamplesResponse,
 } from '@nodepools/plugin-nodepools-common';
-import { historyQuery, parseInput, poolListQuery } from './queryParams';
+import {
+  historyQuery,
+  parseInput,
+  poolListQuery,
+  samplesQuery,
+} from './queryParams';
+import { SAMPLES_SUMMARY } from '../samples/PoolSampler';
 import type { RouteContext } from './RouteContext';
 
-/** Pools: list (filtered by what the caller may read, in SQL), read, history. */
+/** Pools: list (filtered by what the caller may read, in SQL), read, history, spend samples. */
 export function poolsRoutes(ctx: RouteContext) {
   const router = Router();
 
@@ -21,6 +28,15 @@ export function poolsRoutes(ctx: RouteContext) {
       ...query,
       filter,
     });
+    // The team card sums them; prices come from a per-cluster cache, never the cloud.
+    const { runRate } = ctx;
+    if (runRate)
+      page.items = await Promise.all(
+        page.items.map(async pool => {
+          const rate = await runRate(pool);
+          return rate ? { ...pool, runRate: rate } : pool;
+        }),
+      );
     res.json(page);
   });
 
@@ -41,6 +57,17 @@ export function poolsRoutes(ctx: RouteContext) {
     const pool = await readable(req);
     const runRate = await ctx.runRate?.(pool);
     res.json(runRate ? { ...pool, runRate } : pool);
+  });
+
+  router.get('/pools/:id/samples', async (req, res) => {
+    const { days } = parseInput(samplesQuery, req.query, 'query');
+    const pool = await readable(req);
+    const body: PoolSamplesResponse = {
+      items: (await ctx.sampler?.samples(pool.id, days)) ?? [],
+      retentionDays: ctx.sampler?.retentionDays ?? 0,
+      summary: SAMPLES_SUMMARY,
+    };
+    res.json(body);
   });
 
   router.get('/pools/:id/history', async (req, res) => {

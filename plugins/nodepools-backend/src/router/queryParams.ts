@@ -31,6 +31,17 @@ export const poolListQuery = z
     cursor,
   })
   .strict();
+/** `GET /pools/{id}/samples` query: how many days back (the retention bounds what exists). */
+export const samplesQuery = z
+  .object({
+    days: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be between 1 and 366')
+      .max(366, 'must be between 1 and 366')
+      .default(30),
+  })
+  .strict();
 /** `GET /requests` query. */
 export const requestListQuery = z
   .object({

@@ -2,6 +2,7 @@ import type { PoolSpec } from '../model/PoolSpec';
 import type { RequestKind } from '../model/PoolRequest';
 import type { PolicyResult } from '../policy/evaluatePolicy';
 import type { PoolPhase } from '../policy/teamBudget';
+import type { RunRate } from '../cost/runRate';
 
 /** Where a request is in its life. */
 export const REQUEST_STATES = [
@@ -91,6 +92,8 @@ export interface PoolRecord {
   lastError?: string;
   createdAt: string;
   updatedAt: string;
+  /** What its nodes cost now at list prices (read routes only, when its cluster has prices). */
+  runRate?: RunRate;
 }
 
 /** One approver's or rejecter's decision. */

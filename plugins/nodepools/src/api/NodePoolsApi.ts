@@ -3,6 +3,7 @@ import type {
   EventRecord,
   Page,
   PoolRecord,
+  PoolSamplesResponse,
   RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
 import type {
@@ -27,6 +28,8 @@ export interface NodePoolsApi {
   listPools(query?: PoolListQuery): Promise<Page<PoolRecord>>;
   getPool(id: string): Promise<PoolRecord>;
   getPoolHistory(id: string, page?: PageQuery): Promise<Page<EventRecord>>;
+  /** The pool's hourly spend samples of the last `days` days (30 by default), oldest first. */
+  getPoolSamples(id: string, days?: number): Promise<PoolSamplesResponse>;
   /** Files a request; the backend answers 201 with it pending. */
   createRequest(request: NewRequest): Promise<RequestRecord>;
   /**

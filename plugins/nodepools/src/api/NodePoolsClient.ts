@@ -4,6 +4,7 @@ import type {
   EventRecord,
   Page,
   PoolRecord,
+  PoolSamplesResponse,
   RequestPreview,
   RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
@@ -92,6 +93,13 @@ export class NodePoolsClient implements NodePoolsApi {
 
   async getPool(id: string): Promise<PoolRecord> {
     return this.call('GET', `/pools/${segment(id)}`);
+  }
+
+  async getPoolSamples(id: string, days = 30): Promise<PoolSamplesResponse> {
+    return this.call(
+      'GET',
+      `/pools/${segment(id)}/samples${queryString({ days })}`,
+    );
   }
 
   async getPoolHistory(

@@ -8,6 +8,7 @@ import { GrantExpiry } from '../GrantExpiry';
 import { HistoryTimeline } from '../HistoryTimeline';
 import { LoadErrorAlert } from '../LoadErrorAlert';
 import { PollingNote } from '../PollingNote';
+import { describeRunRate } from '../SpendChart/describeRunRate';
 import { CapacityBars } from './CapacityBars';
 import { ClusterHealthNote } from './ClusterHealthNote';
 import { ConditionsList } from './ConditionsList';
@@ -73,6 +74,7 @@ export function PoolStatusView({ id, historyLimit = 10 }: PoolStatusViewProps) {
           <Text>{`Nodes: ${value.status.nodes ?? 0}`}</Text>
           <ConditionsList conditions={value.status.conditions} />
           <CapacityBars pool={value} />
+          {value.runRate && <Text>{describeRunRate(value.runRate)}</Text>}
           <LimitsNote status={value.status} />
           <Text as="h4" variant="title-x-small">
             NodeClaims

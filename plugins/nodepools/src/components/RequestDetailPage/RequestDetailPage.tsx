@@ -12,6 +12,7 @@ import { PollingNote } from '../PollingNote';
 import { RequestActions } from '../RequestActions';
 import { DecisionsList } from './DecisionsList';
 import { APPROVED_STATES, RequestPreviewLoader } from './RequestPreviewLoader';
+import { RequestRunRate } from './RequestRunRate';
 import { RequestSummary } from './RequestSummary';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -78,6 +79,9 @@ export function RequestDetailPage(props: RequestDetailPageProps) {
         {`${record.kind} ${record.pool} on ${record.cluster}`}
       </Text>
       <RequestSummary request={record} />
+      {record.poolId && record.state === 'pending' && (
+        <RequestRunRate request={record} />
+      )}
       {/* A decision changes the request and its history: reload both. */}
       <RequestActions
         request={record}

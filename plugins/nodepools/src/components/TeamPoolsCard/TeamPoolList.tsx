@@ -6,6 +6,7 @@ import { GrantExpiry } from '../GrantExpiry';
 import { CapacityBars } from '../PoolStatusCard/CapacityBars';
 import { LimitsNote } from '../PoolStatusCard/LimitsNote';
 import { describePoolCost } from './poolCost';
+import { describeRunRate } from '../SpendChart/describeRunRate';
 
 /** "True", or "False (Reason)": the NodePool's Ready condition as Karpenter reports it. */
 function readyText(pool: PoolRecord): string {
@@ -70,6 +71,7 @@ export function TeamPoolList({ pools, clusters }: TeamPoolListProps) {
                 </Text>
               )}
               {prices && <Text>{describePoolCost(pool, prices)}</Text>}
+              {pool.runRate && <Text>{describeRunRate(pool.runRate)}</Text>}
             </Flex>
           </li>
         );

@@ -8,6 +8,7 @@ import { LoadErrorAlert } from '../LoadErrorAlert';
 import { PollingNote } from '../PollingNote';
 import { TeamBudget } from './TeamBudget';
 import { TeamPoolList } from './TeamPoolList';
+import { TeamRunRate } from './TeamRunRate';
 
 /** Props of {@link TeamPoolsCard}. */
 export interface TeamPoolsCardProps {
@@ -85,6 +86,7 @@ function TeamPools({ owner }: { owner: string }) {
       ) : (
         <>
           <TeamPoolList pools={pools} clusters={clusters} />
+          <TeamRunRate pools={pools} />
           <TeamBudget owner={owner} pools={pools} clusters={clusters} />
         </>
       )}

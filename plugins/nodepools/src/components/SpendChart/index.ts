@@ -1,0 +1,6 @@
+export { SpendChart, type SpendChartProps } from './SpendChart';
+export {
+  describeRunRate,
+  runRateFigures,
+  sumRunRates,
+} from './describeRunRate';
