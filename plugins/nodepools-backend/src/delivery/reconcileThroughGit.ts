@@ -4,6 +4,7 @@ import { observeNodeClasses } from '../reconciler/observeNodeClasses';
 import { observeStatus } from '../reconciler/observeStatus';
 import type { ReconcileContext } from '../reconciler/ReconcileContext';
 import { recordObservations } from '../reconciler/recordObservations';
+import { recordSamples } from '../samples/recordSamples';
 import { completeSynced } from './completeSynced';
 import { deliverPending } from './deliverPending';
 import { reportGitDrift } from './reportGitDrift';
@@ -15,7 +16,7 @@ import { reportGitDrift } from './reportGitDrift';
  * delivery stands goes into the pool's history when it changes; the request becomes `applied`
  * only when the cluster carries the approved generation, and a decommissioned pool `removed` only
  * once its file is gone from the base branch and its NodePool from the cluster. Status is read as
- * in apply mode; drift is reported, never corrected.
+ * in apply mode (spend samples too); drift is reported, never corrected.
  */
 export async function reconcileThroughGit(
   ctx: ReconcileContext,
@@ -25,6 +26,7 @@ export async function reconcileThroughGit(
   const delivered = await deliverPending(ctx, await pools(), snapshot);
   await completeSynced(ctx, await pools(), snapshot, delivered);
   const statusChanged = await observeStatus(ctx, await pools(), snapshot);
+  await recordSamples(ctx, pools);
   await reportGitDrift(ctx, await pools(), snapshot);
   await recordObservations(ctx, await pools(), snapshot);
   return {
