@@ -4,11 +4,17 @@ import type {
   EventRecord,
   Page,
   PoolRecord,
+  TeamSpend,
 } from '@nodepools/plugin-nodepools-common';
-import { historyQuery, parseInput, poolListQuery } from './queryParams';
+import {
+  historyQuery,
+  parseInput,
+  poolListQuery,
+  teamSpendQuery,
+} from './queryParams';
 import type { RouteContext } from './RouteContext';
 
-/** Pools: list (filtered by what the caller may read, in SQL), read, history. */
+/** Pools: list (filtered by what the caller may read, in SQL), read, history; a team's spend. */
 export function poolsRoutes(ctx: RouteContext) {
   const router = Router();
 
@@ -22,6 +28,14 @@ export function poolsRoutes(ctx: RouteContext) {
       filter,
     });
     res.json(page);
+  });
+
+  // A sum over the team's pools, for its card; whoever may read pools at all may read it.
+  router.get('/team-spend', async (req, res) => {
+    const { owner } = parseInput(teamSpendQuery, req.query, 'query');
+    await ctx.authorizer.readFilter(await ctx.httpAuth.credentials(req));
+    const spend: TeamSpend = await ctx.workflow.teamSpend(owner);
+    res.json(spend);
   });
 
   // The wire record: the store's row version is for optimistic concurrency, not for callers.
