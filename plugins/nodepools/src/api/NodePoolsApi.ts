@@ -4,6 +4,7 @@ import type {
   Page,
   PoolRecord,
   RequestRecord,
+  TeamSpend,
 } from '@nodepools/plugin-nodepools-common';
 import type {
   ClusterSummary,
@@ -26,6 +27,8 @@ export interface NodePoolsApi {
   listClusters(): Promise<ClusterSummary[]>;
   listPools(query?: PoolListQuery): Promise<Page<PoolRecord>>;
   getPool(id: string): Promise<PoolRecord>;
+  /** The team's pools' cost ceilings on every cluster against its dollar budget, if it has one. */
+  getTeamSpend(owner: string): Promise<TeamSpend>;
   getPoolHistory(id: string, page?: PageQuery): Promise<Page<EventRecord>>;
   /** Files a request; the backend answers 201 with it pending. */
   createRequest(request: NewRequest): Promise<RequestRecord>;

@@ -4,6 +4,7 @@ import type {
   EventRecord,
   Page,
   PoolRecord,
+  TeamSpend,
   RequestPreview,
   RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
@@ -92,6 +93,10 @@ export class NodePoolsClient implements NodePoolsApi {
 
   async getPool(id: string): Promise<PoolRecord> {
     return this.call('GET', `/pools/${segment(id)}`);
+  }
+
+  async getTeamSpend(owner: string): Promise<TeamSpend> {
+    return this.call('GET', `/team-spend${queryString({ owner })}`);
   }
 
   async getPoolHistory(
