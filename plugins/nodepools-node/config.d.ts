@@ -498,7 +498,7 @@ interface TeamBudgetConfig {
 export interface Config {
   /**
    * Self-service Karpenter NodePools.
-   * @propertyNames {"enum": ["platformOwner", "reconcileIntervalSeconds", "clusters", "teamBudgets"]}
+   * @propertyNames {"enum": ["platformOwner", "reconcileIntervalSeconds", "grantExpiryIntervalSeconds", "clusters", "teamBudgets"]}
    */
   nodepools?: {
     /**
@@ -515,6 +515,14 @@ export interface Config {
      * @maximum 3600
      */
     reconcileIntervalSeconds?: number;
+    /**
+     * Seconds between checks of grant lifetimes (expiry warnings, expiry); default 60. A grant
+     * expires at most this long after its time.
+     * @asType integer
+     * @minimum 5
+     * @maximum 3600
+     */
+    grantExpiryIntervalSeconds?: number;
     /** The clusters pools can be requested on. */
     clusters?: ClusterConfig[];
     /**

@@ -74,6 +74,19 @@ describe('readNodePoolsConfig', () => {
   });
 });
 
+describe('readNodePoolsConfig grantExpiryIntervalSeconds', () => {
+  it('defaults to a minute and refuses any value outside 5..3600 whole seconds', () => {
+    expect(read({}).grantExpiryIntervalSeconds).toBe(60);
+    expect(
+      read({ grantExpiryIntervalSeconds: 5 }).grantExpiryIntervalSeconds,
+    ).toBe(5);
+    for (const bad of [4, 3601, 1.5])
+      expect(() => read({ grantExpiryIntervalSeconds: bad })).toThrow(
+        'nodepools.grantExpiryIntervalSeconds',
+      );
+  });
+});
+
 describe('readNodePoolsConfig teamBudgets', () => {
   it('reads budgets per team with USD as the default currency, and names a bad entry', () => {
     expect(

@@ -71,6 +71,8 @@ export interface NodePoolsConfig {
   platformOwner: string;
   /** Seconds between periodic reconciles of a cluster (approvals and watch events don't wait). */
   reconcileIntervalSeconds?: number;
+  /** Seconds between checks of grant lifetimes (warnings and expiry); default 60. */
+  grantExpiryIntervalSeconds?: number;
   clusters: ClusterConfig[];
   /** Monthly budgets in money per team across clusters; absent or empty means none. */
   teamBudgets?: DollarBudget[];
@@ -131,10 +133,21 @@ export function readNodePoolsConfig(config: Config): NodePoolsConfig {
     throw new Error(
       `Invalid configuration at nodepools.reconcileIntervalSeconds: ${reconcileIntervalSeconds} must be a whole number of seconds from 5 to 3600`,
     );
+  const grantExpiryIntervalSeconds =
+    config.getOptionalNumber('nodepools.grantExpiryIntervalSeconds') ?? 60;
+  if (
+    !Number.isInteger(grantExpiryIntervalSeconds) ||
+    grantExpiryIntervalSeconds < 5 ||
+    grantExpiryIntervalSeconds > 3600
+  )
+    throw new Error(
+      `Invalid configuration at nodepools.grantExpiryIntervalSeconds: ${grantExpiryIntervalSeconds} must be a whole number of seconds from 5 to 3600`,
+    );
   const teamBudgets = readTeamBudgets(config);
   return {
     platformOwner,
     reconcileIntervalSeconds,
+    grantExpiryIntervalSeconds,
     clusters,
     ...(teamBudgets.length > 0 ? { teamBudgets } : {}),
   };
