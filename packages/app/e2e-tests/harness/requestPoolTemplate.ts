@@ -15,6 +15,8 @@ export interface PoolAsk {
   advanced?: (page: Page) => Promise<void>;
   /** Limits other than the template's defaults. */
   limits?: { cpu: string; memory: string };
+  /** A lifetime for the grant (`30d`); without it the cluster's default applies. */
+  lifetime?: string;
 }
 
 /**
@@ -63,7 +65,16 @@ export async function requestPoolThroughTemplate(
   await screenshot(page, `${screenshotPrefix}-template-advanced`);
   await page.getByRole('button', { name: 'Next' }).click();
 
-  // Step 4: limits (the field shows budget and cost), namespaces, justification.
+  // Step 4: the grant's lifetime (the field says the cluster's default and maximum).
+  const lifetime = page.getByRole('textbox', { name: 'Lifetime' });
+  await lifetime.waitFor();
+  if (ask.lifetime) {
+    await lifetime.fill(ask.lifetime);
+    await screenshot(page, `${screenshotPrefix}-template-lifetime`);
+  }
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Step 5: limits (the field shows budget and cost), namespaces, justification.
   await page.getByText('Limits').first().waitFor();
   if (ask.limits) {
     await page.getByRole('textbox', { name: 'CPU limit' }).fill(ask.limits.cpu);
