@@ -482,10 +482,26 @@ interface ClusterConfig {
   pricing?: AwsPricingConfig | TablePricingConfig;
 }
 
+/**
+ * A team's monthly budget in money across clusters.
+ * @propertyNames {"enum": ["team", "monthly", "currency"]}
+ */
+interface TeamBudgetConfig {
+  /** The owning Group's entity ref, e.g. `group:default/payments`. */
+  team: string;
+  /**
+   * The most the team's pools may cost a month at their ceilings.
+   * @exclusiveMinimum 0
+   */
+  monthly: number;
+  /** ISO 4217 code; default `USD` (what AWS prices are in). */
+  currency?: string;
+}
+
 export interface Config {
   /**
    * Self-service Karpenter NodePools.
-   * @propertyNames {"enum": ["platformOwner", "reconcileIntervalSeconds", "clusters"]}
+   * @propertyNames {"enum": ["platformOwner", "reconcileIntervalSeconds", "grantExpiryIntervalSeconds", "clusters", "teamBudgets"]}
    */
   nodepools?: {
     /**
@@ -502,7 +518,22 @@ export interface Config {
      * @maximum 3600
      */
     reconcileIntervalSeconds?: number;
+    /**
+     * Seconds between checks of grant lifetimes (expiry warnings, expiry); default 60. A grant
+     * expires at most this long after its time.
+     * @asType integer
+     * @minimum 5
+     * @maximum 3600
+     */
+    grantExpiryIntervalSeconds?: number;
     /** The clusters pools can be requested on. */
     clusters?: ClusterConfig[];
+    /**
+     * Monthly budgets in money per team, across all its pools on all clusters: a request whose
+     * ceiling (at list prices, the high end) would take the team's pools over it is refused. Only
+     * clusters with a `pricing` source in the budget's currency can be checked; a team with a pool
+     * elsewhere is told its budget cannot be checked. Teams not listed have no dollar budget.
+     */
+    teamBudgets?: TeamBudgetConfig[];
   };
 }

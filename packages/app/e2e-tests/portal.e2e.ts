@@ -721,6 +721,193 @@ Machine: ${os.cpus().length} cores, ${Math.round(
     },
   );
 
+  /** Calls the nodepools API with a user's token; answers the decoded body, or throws on an error status. */
+  const callApi = async <T>(
+    token: string,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: object,
+  ): Promise<T> => {
+    const res = await fetch(`${PORTAL_URL}/api/nodepools${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok)
+      throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+    return JSON.parse(text) as T;
+  };
+  /** Approves a request through the API and waits until it is applied; answers its pool id. */
+  const approveAndApply = async (token: string, id: string) => {
+    await callApi(token, 'POST', `/requests/${id}/approve`, {});
+    const applied = await waitFor(`request ${id} to be applied`, async () => {
+      const body = await callApi<{ state: string; poolId?: string }>(
+        token,
+        'GET',
+        `/requests/${id}`,
+      );
+      return body.state === 'applied' ? body : undefined;
+    });
+    assert.ok(applied.poolId, 'an applied request names its pool');
+    return applied.poolId;
+  };
+  /** Alice's token, taken once: each switch of the guest user reloads the backend's config. */
+  let approverToken: string | undefined;
+  const createNamespace = (name: string) =>
+    portal.kubeAdmin.request('POST', '/api/v1/namespaces', {
+      body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+    });
+
+  test(
+    'bob requests a pool for 30 days through the form; the pool page says when it expires, and an Extend is filed and approved',
+    { timeout: 240_000 },
+    async () => {
+      await createNamespace('payments-batch');
+      const { page } = await signInAs('bob');
+      const id = await requestPoolThroughTemplate(
+        page,
+        {
+          teamTitle: 'Payments',
+          clusterTitle: 'Local control plane',
+          pool: 'batch',
+          namespace: 'payments-batch',
+          justification: 'Quarter-end batch jobs for the next month',
+          lifetime: '30d',
+        },
+        '13-bob-lifetime',
+      );
+      await page.goto(`/nodepools/requests/${id}`);
+      await page.getByText(/30d: expires .* if approved now/).waitFor();
+      // A page (re)loaded after a switch signs in as the new guest user: bob's tab is done until
+      // he signs in again. Alice's token serves this test's approvals and the next one's.
+      approverToken = await switchGuestUser(portal.userFile, 'alice');
+      const aliceToken = approverToken;
+      const batchId = await approveAndApply(aliceToken, id);
+      const before = await callApi<{ expiresAt?: string }>(
+        aliceToken,
+        'GET',
+        `/pools/${batchId}`,
+      );
+      assert.ok(before.expiresAt, 'the granted pool has an expiry');
+
+      const { page: bobPage } = await signInAs('bob');
+      await bobPage.goto(`/nodepools/pools/${batchId}`);
+      const lifetime = bobPage.getByLabel('Grant lifetime');
+      await lifetime.getByText(/^Expires in .*\(\d{4}-\d\d-\d\d/).waitFor();
+      await screenshot(bobPage, '14-bob-pool-expires');
+
+      await lifetime.getByRole('button', { name: 'Extend' }).click();
+      const dialog = bobPage.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'Lifetime' }).fill('60d');
+      await dialog
+        .getByRole('textbox', { name: 'Why does the team still need it?' })
+        .fill('The batch migration runs a month longer than planned');
+      await screenshot(bobPage, '15-bob-extend-dialog');
+      await dialog
+        .getByRole('button', { name: 'Request the extension' })
+        .click();
+      const filed = bobPage
+        .getByRole('status')
+        .filter({ hasText: 'Extension requested for 60d' });
+      await filed.waitFor();
+      const href =
+        (await filed
+          .getByRole('link', { name: 'follow the request' })
+          .getAttribute('href')) ?? '';
+      const extension = href.split('/requests/')[1]?.split(/[?#/]/)[0];
+      assert.ok(extension, `the status links to the extension, not ${href}`);
+      await approveAndApply(aliceToken, extension);
+
+      const after = await callApi<{ expiresAt?: string }>(
+        aliceToken,
+        'GET',
+        `/pools/${batchId}`,
+      );
+      // 60 days from the approval, where the grant ran 30 days from the first.
+      assert.ok(
+        Date.parse(after.expiresAt!) - Date.parse(before.expiresAt!) >
+          29 * 86_400_000,
+        `the extension moved the expiry from ${before.expiresAt} to ${after.expiresAt}`,
+      );
+      await bobPage.reload();
+      await lifetime.getByText(/^Expires in .*\(\d{4}-\d\d-\d\d/).waitFor();
+      await screenshot(bobPage, '16-bob-pool-extended');
+    },
+  );
+
+  test(
+    'a 2-minute grant expires: the system decommissions the pool and its NodePool leaves the cluster',
+    { timeout: 300_000 },
+    async () => {
+      await createNamespace('payments-brief');
+      const { page, token } = await signInAs('bob');
+      assert.ok(approverToken, "needs alice's token from the lifetime step");
+      const aliceToken = approverToken;
+      const filed = await callApi<{ id: string }>(token, 'POST', '/requests', {
+        kind: 'create',
+        owner: 'group:default/payments',
+        cluster: 'local',
+        pool: 'brief',
+        justification: 'A load test that needs two minutes of nodes',
+        spec: {
+          requirements: {
+            architectures: ['amd64'],
+            capacityTypes: ['on-demand'],
+          },
+          limits: { cpu: '16', memory: '64Gi' },
+          nodeClass: 'default',
+          namespaces: ['payments-brief'],
+        },
+        lifetime: '2m',
+      });
+      const briefId = await approveAndApply(aliceToken, filed.id);
+      const nodePoolPath = '/apis/karpenter.sh/v1/nodepools/payments.brief';
+      await waitFor('the NodePool in the cluster', async () =>
+        portal.kubeAdmin.request('GET', nodePoolPath).then(
+          () => true,
+          () => undefined,
+        ),
+      );
+      await page.goto(`/nodepools/pools/${briefId}`);
+      const lifetime = page.getByLabel('Grant lifetime');
+      await lifetime.getByText(/^Expires in /).waitFor();
+      await screenshot(page, '17-bob-pool-expires-soon');
+
+      // The grant runs out two minutes after the approval; the check runs every 5 s here.
+      await waitFor(
+        'the expired NodePool to leave the cluster',
+        async () =>
+          portal.kubeAdmin.request('GET', nodePoolPath).then(
+            () => undefined,
+            (error: { statusCode?: number }) =>
+              error.statusCode === 404 ? true : undefined,
+          ),
+        { timeoutMs: 240_000 },
+      );
+      const history = await callApi<{
+        items: Array<{ type: string; actor: string }>;
+      }>(token, 'GET', `/pools/${briefId}/history`);
+      assert.ok(
+        history.items.some(
+          e => e.type === 'pool.decommissioning' && e.actor === 'system',
+        ),
+        `the history records the expiry by the system: ${JSON.stringify(
+          history.items.map(e => [e.type, e.actor]),
+        )}`,
+      );
+      await page.reload();
+      await page
+        .getByText(/^Expired at /)
+        .first()
+        .waitFor();
+      await screenshot(page, '18-bob-pool-expired');
+    },
+  );
+
   test('no page logged a console error', () => {
     // Carol opening bob's request is meant to get a 404 (she may not read it); nothing else is.
     const forbidden = `/api/nodepools/requests/${requestId}`;

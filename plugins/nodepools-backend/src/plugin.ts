@@ -158,7 +158,11 @@ export const nodePoolsPlugin = createBackendPlugin({
         });
         const authorizer = NodePoolsAuthorizer.register(deps);
         await new RequestExpiry(workflow, scheduler).schedule();
-        await new GrantExpiry(workflow, scheduler).schedule();
+        await new GrantExpiry(
+          workflow,
+          scheduler,
+          nodePoolsConfig.grantExpiryIntervalSeconds,
+        ).schedule();
         httpRouter.use(
           await createRouter({
             ...deps,

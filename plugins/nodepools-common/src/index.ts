@@ -22,6 +22,7 @@ export * from './render/renderNodePool';
 export * from './render/renderTenancy';
 export * from './diff/diffNodePools';
 export * from './cost/estimateCost';
+export * from './cost/dollarBudget';
 export * from './preview/previewRequest';
 export * from './preview/observations';
 export * from './preview/nodeClassWarnings';

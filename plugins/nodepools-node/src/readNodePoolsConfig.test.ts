@@ -74,6 +74,52 @@ describe('readNodePoolsConfig', () => {
   });
 });
 
+describe('readNodePoolsConfig grantExpiryIntervalSeconds', () => {
+  it('defaults to a minute and refuses any value outside 5..3600 whole seconds', () => {
+    expect(read({}).grantExpiryIntervalSeconds).toBe(60);
+    expect(
+      read({ grantExpiryIntervalSeconds: 5 }).grantExpiryIntervalSeconds,
+    ).toBe(5);
+    for (const bad of [4, 3601, 1.5])
+      expect(() => read({ grantExpiryIntervalSeconds: bad })).toThrow(
+        'nodepools.grantExpiryIntervalSeconds',
+      );
+  });
+});
+
+describe('readNodePoolsConfig teamBudgets', () => {
+  it('reads budgets per team with USD as the default currency, and names a bad entry', () => {
+    expect(
+      read({
+        teamBudgets: [
+          { team: 'group:default/payments', monthly: 5000 },
+          { team: 'group:default/ml', monthly: 900, currency: 'EUR' },
+        ],
+      }).teamBudgets,
+    ).toEqual([
+      { team: 'group:default/payments', monthly: 5000, currency: 'USD' },
+      { team: 'group:default/ml', monthly: 900, currency: 'EUR' },
+    ]);
+    expect(read({}).teamBudgets).toBeUndefined();
+    expect(() =>
+      read({ teamBudgets: [{ team: 'group:default/x', monthly: 0 }] }),
+    ).toThrow('nodepools.teamBudgets[0].monthly');
+    expect(() =>
+      read({
+        teamBudgets: [{ team: 'group:default/x', monthly: 1, currency: '$' }],
+      }),
+    ).toThrow('nodepools.teamBudgets[0].currency');
+    expect(() =>
+      read({
+        teamBudgets: [
+          { team: 'group:default/x', monthly: 1 },
+          { team: 'group:default/x', monthly: 2 },
+        ],
+      }),
+    ).toThrow('team "group:default/x" has two budgets');
+  });
+});
+
 describe('readNodePoolsConfig delivery', () => {
   it('defaults to apply, and fills in git delivery defaults', () => {
     expect(read(cluster({})).clusters[0].delivery).toBeUndefined();

@@ -1,6 +1,7 @@
 import type { Config } from '@backstage/config';
 import {
   clusterPolicySchema,
+  type DollarBudget,
   isDnsLabel,
   validateWith,
   type ClusterPolicy,
@@ -70,7 +71,11 @@ export interface NodePoolsConfig {
   platformOwner: string;
   /** Seconds between periodic reconciles of a cluster (approvals and watch events don't wait). */
   reconcileIntervalSeconds?: number;
+  /** Seconds between checks of grant lifetimes (warnings and expiry); default 60. */
+  grantExpiryIntervalSeconds?: number;
   clusters: ClusterConfig[];
+  /** Monthly budgets in money per team across clusters; absent or empty means none. */
+  teamBudgets?: DollarBudget[];
 }
 
 /**
@@ -128,7 +133,50 @@ export function readNodePoolsConfig(config: Config): NodePoolsConfig {
     throw new Error(
       `Invalid configuration at nodepools.reconcileIntervalSeconds: ${reconcileIntervalSeconds} must be a whole number of seconds from 5 to 3600`,
     );
-  return { platformOwner, reconcileIntervalSeconds, clusters };
+  const grantExpiryIntervalSeconds =
+    config.getOptionalNumber('nodepools.grantExpiryIntervalSeconds') ?? 60;
+  if (
+    !Number.isInteger(grantExpiryIntervalSeconds) ||
+    grantExpiryIntervalSeconds < 5 ||
+    grantExpiryIntervalSeconds > 3600
+  )
+    throw new Error(
+      `Invalid configuration at nodepools.grantExpiryIntervalSeconds: ${grantExpiryIntervalSeconds} must be a whole number of seconds from 5 to 3600`,
+    );
+  const teamBudgets = readTeamBudgets(config);
+  return {
+    platformOwner,
+    reconcileIntervalSeconds,
+    grantExpiryIntervalSeconds,
+    clusters,
+    ...(teamBudgets.length > 0 ? { teamBudgets } : {}),
+  };
+}
+
+/** `nodepools.teamBudgets`: one per team, a positive amount, a three-letter currency. */
+function readTeamBudgets(config: Config): DollarBudget[] {
+  const entries = config.getOptionalConfigArray('nodepools.teamBudgets') ?? [];
+  const seen = new Set<string>();
+  return entries.map((entry, index) => {
+    const key = `nodepools.teamBudgets[${index}]`;
+    const team = entry.getString('team');
+    if (seen.has(team))
+      throw new Error(
+        `Invalid configuration at ${key}.team: team "${team}" has two budgets`,
+      );
+    seen.add(team);
+    const monthly = entry.getNumber('monthly');
+    if (!(monthly > 0))
+      throw new Error(
+        `Invalid configuration at ${key}.monthly: ${monthly} must be a positive amount a month`,
+      );
+    const currency = entry.getOptionalString('currency') ?? 'USD';
+    if (!/^[A-Z]{3}$/.test(currency))
+      throw new Error(
+        `Invalid configuration at ${key}.currency: "${currency}" must be a three-letter currency code such as USD`,
+      );
+    return { team, monthly, currency };
+  });
 }
 
 function readAuth(entry: Config, key: string): ClusterAuthConfig | undefined {

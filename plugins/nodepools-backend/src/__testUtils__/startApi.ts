@@ -24,6 +24,8 @@ export async function startApi(
   policy: Record<string, unknown> = {},
   options: {
     clusters?: JsonObject[];
+    /** More `nodepools` config beside the clusters (e.g. `teamBudgets`). */
+    nodepools?: JsonObject;
     features?: Parameters<typeof startTestBackend>[0]['features'];
   } = {},
 ) {
@@ -53,6 +55,7 @@ export async function startApi(
           app: { baseUrl: 'http://localhost:3000' },
           permission: { enabled: true },
           nodepools: {
+            ...options.nodepools,
             clusters: options.clusters ?? [
               {
                 name: 'local',

@@ -5,17 +5,19 @@ import type {
   Page,
   PoolRecord,
   PoolSamplesResponse,
+  TeamSpend,
 } from '@nodepools/plugin-nodepools-common';
 import {
   historyQuery,
   parseInput,
   poolListQuery,
   samplesQuery,
+  teamSpendQuery,
 } from './queryParams';
 import { SAMPLES_SUMMARY } from '../samples/PoolSampler';
 import type { RouteContext } from './RouteContext';
 
-/** Pools: list (filtered by what the caller may read, in SQL), read, history, spend samples. */
+/** Pools: list (filtered by what the caller may read, in SQL), read, history, spend samples; a team's spend. */
 export function poolsRoutes(ctx: RouteContext) {
   const router = Router();
 
@@ -38,6 +40,14 @@ export function poolsRoutes(ctx: RouteContext) {
         }),
       );
     res.json(page);
+  });
+
+  // A sum over the team's pools, for its card; whoever may read pools at all may read it.
+  router.get('/team-spend', async (req, res) => {
+    const { owner } = parseInput(teamSpendQuery, req.query, 'query');
+    await ctx.authorizer.readFilter(await ctx.httpAuth.credentials(req));
+    const spend: TeamSpend = await ctx.workflow.teamSpend(owner);
+    res.json(spend);
   });
 
   // The wire record: the store's row version is for optimistic concurrency, not for callers.

@@ -21,6 +21,11 @@ const limit = z.coerce
   .default(50);
 const cursor = z.string().min(1).max(500).optional();
 
+/** `GET /team-spend` query. */
+export const teamSpendQuery = z
+  .object({ owner: z.string().min(1).max(300) })
+  .strict();
+
 /** `GET /pools` query. */
 export const poolListQuery = z
   .object({

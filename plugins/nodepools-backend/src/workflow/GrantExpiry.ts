@@ -158,17 +158,21 @@ async function tell(
   });
 }
 
-/** Checks grant lifetimes every minute; global scope, and each notice is claimed in the database. */
+/**
+ * Checks grant lifetimes every minute (`grantExpiryIntervalSeconds`); global scope, and each
+ * notice is claimed in the database.
+ */
 export class GrantExpiry {
   constructor(
     private readonly workflow: { checkGrantExpiry(): Promise<GrantExpiryPass> },
     private readonly scheduler: SchedulerService,
+    private readonly intervalSeconds: number = 60,
   ) {}
 
   async schedule() {
     await this.scheduler.scheduleTask({
       id: 'nodepools-grant-expiry',
-      frequency: { minutes: 1 },
+      frequency: { seconds: this.intervalSeconds },
       timeout: { minutes: 2 },
       initialDelay: { seconds: 20 },
       scope: 'global',

@@ -3,6 +3,7 @@ import type {
   RequestPreview,
   RequestRecord,
   ServerVerdicts,
+  TeamSpend,
 } from '@nodepools/plugin-nodepools-common';
 import type { ClusterConfig } from '@nodepools/plugin-nodepools-node';
 import type { NodePoolsStore } from '../database/NodePoolsStore';
@@ -17,6 +18,7 @@ import {
   type PreviewResponse,
 } from './previewing';
 import { expirePending } from './RequestExpiry';
+import { teamSpendOf } from './teamSpend';
 import { checkGrantExpiry, type GrantExpiryPass } from './GrantExpiry';
 import {
   clusterOf,
@@ -52,6 +54,11 @@ export class RequestWorkflow {
   /** The cluster by name, or a 400 naming the field. */
   cluster(name: unknown): ClusterConfig {
     return clusterOf(this.ctx.config, name);
+  }
+
+  /** The team's pools' ceilings on every cluster against its dollar budget. */
+  teamSpend(owner: string): Promise<TeamSpend> {
+    return teamSpendOf(this.ctx, this.ctx.store, owner);
   }
 
   /** The full preview of a request against the live pools, without writing anything. */

@@ -12,6 +12,7 @@ import { deliveryTarget } from '../delivery/deliveryTarget';
 import type { NodePoolsStore, VersionedPool } from '../database/NodePoolsStore';
 import { FieldValidationError } from './FieldValidationError';
 import { serverVerdicts } from './serverVerdict';
+import { dollarBudgetInput } from './teamSpend';
 import { clusterOf, type WorkflowContext } from './WorkflowContext';
 
 /** What the API answers for a preview: the wire contract, declared once in the core. */
@@ -68,6 +69,7 @@ export async function previewBasis(
   const pools = await store.livePools(cluster.name);
   const observed = await store.observations(cluster.name);
   const pending = await pendingOf(store, cluster.name, request.owner);
+  const dollarBudget = await dollarBudgetInput(ctx, store, request);
   const target = pools.find(
     p => p.owner === request.owner && p.name === request.pool,
   );
@@ -100,6 +102,7 @@ export async function previewBasis(
     generation: target ? target.generation + 1 : 1,
     pending,
     prices: await ctx.prices?.(cluster),
+    dollarBudget,
   });
   if (!result.ok) {
     throw new FieldValidationError(

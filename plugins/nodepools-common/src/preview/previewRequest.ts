@@ -1,5 +1,9 @@
 import { stringify } from 'yaml';
 import { type CostEstimate } from '../cost/estimateCost';
+import {
+  dollarBudgetViolations,
+  type DollarBudgetInput,
+} from '../cost/dollarBudget';
 import { poolCeiling } from '../cost/poolCeiling';
 import type { PriceBook } from '../cost/priceBook';
 import {
@@ -88,6 +92,8 @@ export interface PreviewInput {
   pending?: PendingLimits[];
   /** The cluster's instance-type prices; without them the cost comes from the policy's fixed rates. */
   prices?: PriceBook;
+  /** The team's dollar budget and its other pools' ceilings on every cluster, when it has one. */
+  dollarBudget?: DollarBudgetInput;
   /** Ids to stamp into the rendering (a dry run uses placeholders). */
   poolId?: string;
   requestId?: string;
@@ -144,9 +150,21 @@ export function previewRequest(
       input.takenNames,
       input.now,
     );
-  const policyResult: PolicyResult = taken
-    ? { allowed: false, violations: [...evaluated.violations, taken] }
-    : evaluated;
+  const cost =
+    request.kind === 'decommission' || !proposed
+      ? undefined
+      : poolCeiling(proposed, request.spec, policy, input.prices);
+  // The dollar budget needs the ceiling and the team's pools on other clusters, so it is checked
+  // here rather than in evaluatePolicy, which knows one cluster and no prices.
+  const overBudget =
+    cost && input.dollarBudget
+      ? dollarBudgetViolations(request, cost, input.dollarBudget)
+      : [];
+  const extra = [...(taken ? [taken] : []), ...overBudget];
+  const policyResult: PolicyResult =
+    extra.length > 0
+      ? { allowed: false, violations: [...evaluated.violations, ...extra] }
+      : evaluated;
   const others = currentPools.filter(
     p =>
       !(
@@ -200,10 +218,7 @@ export function previewRequest(
       diff,
       diffBase: base,
       impactSummary: describeImpact(diff, input.nodeCount),
-      cost:
-        request.kind === 'decommission' || !proposed
-          ? undefined
-          : poolCeiling(proposed, request.spec, policy, input.prices),
+      cost,
       budgetAfter: {
         cpu: formatQuantity(remaining.cpu),
         memory: formatQuantity(remaining.memory, 'binary'),

@@ -5,6 +5,7 @@ import type {
   PoolRecord,
   PoolSamplesResponse,
   RequestRecord,
+  TeamSpend,
 } from '@nodepools/plugin-nodepools-common';
 import type {
   ClusterSummary,
@@ -27,6 +28,8 @@ export interface NodePoolsApi {
   listClusters(): Promise<ClusterSummary[]>;
   listPools(query?: PoolListQuery): Promise<Page<PoolRecord>>;
   getPool(id: string): Promise<PoolRecord>;
+  /** The team's pools' cost ceilings on every cluster against its dollar budget, if it has one. */
+  getTeamSpend(owner: string): Promise<TeamSpend>;
   getPoolHistory(id: string, page?: PageQuery): Promise<Page<EventRecord>>;
   /** The pool's hourly spend samples of the last `days` days (30 by default), oldest first. */
   getPoolSamples(id: string, days?: number): Promise<PoolSamplesResponse>;

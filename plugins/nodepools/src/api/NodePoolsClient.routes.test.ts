@@ -58,6 +58,22 @@ describe('NodePoolsClient routes', () => {
     expect(calls[3].query.get('cursor')).toBe('x');
   });
 
+  it("reads a team's spend with the owner in the query", async () => {
+    const spend = {
+      owner: 'group:default/payments',
+      budget: { monthly: 5000, currency: 'USD' },
+      atCeilings: 554.8,
+      unchecked: [],
+    };
+    const { client, calls } = fakeBackend(() => jsonResponse(200, spend));
+
+    await expect(
+      client.getTeamSpend('group:default/payments'),
+    ).resolves.toEqual(spend);
+    expect(calls[0].path).toBe('/team-spend');
+    expect(calls[0].query.get('owner')).toBe('group:default/payments');
+  });
+
   it('lists requests with repeated state, requester and order', async () => {
     const { client, calls } = fakeBackend(() =>
       jsonResponse(200, { items: [pendingRequest] }),

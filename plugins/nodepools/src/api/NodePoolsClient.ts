@@ -5,6 +5,7 @@ import type {
   Page,
   PoolRecord,
   PoolSamplesResponse,
+  TeamSpend,
   RequestPreview,
   RequestRecord,
 } from '@nodepools/plugin-nodepools-common';
@@ -100,6 +101,10 @@ export class NodePoolsClient implements NodePoolsApi {
       'GET',
       `/pools/${segment(id)}/samples${queryString({ days })}`,
     );
+  }
+
+  async getTeamSpend(owner: string): Promise<TeamSpend> {
+    return this.call('GET', `/team-spend${queryString({ owner })}`);
   }
 
   async getPoolHistory(

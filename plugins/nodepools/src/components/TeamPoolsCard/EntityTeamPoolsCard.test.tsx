@@ -135,6 +135,60 @@ describe('EntityTeamPoolsCard', () => {
     ).toBeVisible();
   });
 
+  it("shows the team's pools' ceilings against its dollar budget across clusters", async () => {
+    const withSpend = (spend: object) => (call: BackendCall) =>
+      call.path === '/team-spend' &&
+      call.query.get('owner') === 'group:default/payments'
+        ? jsonResponse(200, spend)
+        : backend()(call);
+    await renderCard(
+      payments,
+      withSpend({
+        owner: 'group:default/payments',
+        budget: { monthly: 5000, currency: 'USD' },
+        atCeilings: 1109.6,
+        unchecked: [
+          {
+            cluster: 'lab',
+            pool: 'gpu',
+            reason: 'its cluster has no instance prices (only fixed rates)',
+          },
+        ],
+      }),
+    );
+
+    const budget = await screen.findByRole('group', {
+      name: 'Dollar budget across clusters',
+    });
+    expect(
+      within(budget).getByRole('meter', {
+        name: 'USD 1,110 of USD 5,000 a month at ceilings',
+      }),
+    ).toHaveAttribute('value', '1109.6');
+    expect(
+      within(budget).getByText(
+        'Not counted, so the budget cannot be checked: gpu on lab (its cluster has no instance prices (only fixed rates))',
+      ),
+    ).toBeVisible();
+  });
+
+  it('shows no dollar budget for a team without one', async () => {
+    await renderCard(payments, (call: BackendCall) =>
+      call.path === '/team-spend'
+        ? jsonResponse(200, {
+            owner: 'group:default/payments',
+            atCeilings: 0,
+            unchecked: [],
+          })
+        : backend()(call),
+    );
+
+    await screen.findByRole('group', { name: 'Team budget used on local' });
+    expect(
+      screen.queryByRole('group', { name: 'Dollar budget across clusters' }),
+    ).toBeNull();
+  });
+
   it('shows no cost line when the backend sends no prices', async () => {
     await renderCard(payments);
 

@@ -7,6 +7,7 @@ import { useNodePoolsLinks } from '../../routing';
 import { LoadErrorAlert } from '../LoadErrorAlert';
 import { PollingNote } from '../PollingNote';
 import { TeamBudget } from './TeamBudget';
+import { TeamDollarBudget } from './TeamDollarBudget';
 import { TeamPoolList } from './TeamPoolList';
 import { TeamRunRate } from './TeamRunRate';
 
@@ -49,13 +50,17 @@ function TeamPools({ owner }: { owner: string }) {
   const requestLink = useNodePoolsLinks().request;
   const data = useLiveAsync(
     async () => {
-      const [pools, pending, clusters] = await Promise.all([
+      const [pools, pending, clusters, spend] = await Promise.all([
         api.listPools({ owner, limit: 100 }),
         api.listRequests({ owner, state: ['pending'], limit: 20 }),
         // Budgets and prices only: the pools still show without them.
         api.listClusters().catch(() => []),
+        // Likewise the dollar budget: an older backend has no /team-spend.
+        Promise.resolve()
+          .then(() => api.getTeamSpend(owner))
+          .catch(() => undefined),
       ]);
-      return { pools: pools.items, pending: pending.items, clusters };
+      return { pools: pools.items, pending: pending.items, clusters, spend };
     },
     [api, owner],
     (change: NodePoolsChangeSignal): boolean =>
@@ -75,7 +80,7 @@ function TeamPools({ owner }: { owner: string }) {
   if (!data.value) {
     return <Text role="status">Loading the team's pools…</Text>;
   }
-  const { pools, pending, clusters } = data.value;
+  const { pools, pending, clusters, spend } = data.value;
   return (
     <Flex direction="column" gap="3">
       {pools.length === 0 ? (
@@ -88,6 +93,7 @@ function TeamPools({ owner }: { owner: string }) {
           <TeamPoolList pools={pools} clusters={clusters} />
           <TeamRunRate pools={pools} />
           <TeamBudget owner={owner} pools={pools} clusters={clusters} />
+          <TeamDollarBudget spend={spend} />
         </>
       )}
       <Text as="h4" variant="title-x-small">
