@@ -787,12 +787,12 @@ Machine: ${os.cpus().length} cores, ${Math.round(
       approverToken = await switchGuestUser(portal.userFile, 'alice');
       const aliceToken = approverToken;
       const batchId = await approveAndApply(aliceToken, id);
-      const before = await callApi<{ expiresAt?: string }>(
+      const granted = await callApi<{ expiresAt?: string }>(
         aliceToken,
         'GET',
         `/pools/${batchId}`,
       );
-      assert.ok(before.expiresAt, 'the granted pool has an expiry');
+      assert.ok(granted.expiresAt, 'the granted pool has an expiry');
 
       const { page: bobPage } = await signInAs('bob');
       await bobPage.goto(`/nodepools/pools/${batchId}`);
@@ -822,16 +822,16 @@ Machine: ${os.cpus().length} cores, ${Math.round(
       assert.ok(extension, `the status links to the extension, not ${href}`);
       await approveAndApply(aliceToken, extension);
 
-      const after = await callApi<{ expiresAt?: string }>(
+      const extended = await callApi<{ expiresAt?: string }>(
         aliceToken,
         'GET',
         `/pools/${batchId}`,
       );
       // 60 days from the approval, where the grant ran 30 days from the first.
       assert.ok(
-        Date.parse(after.expiresAt!) - Date.parse(before.expiresAt!) >
+        Date.parse(extended.expiresAt!) - Date.parse(granted.expiresAt!) >
           29 * 86_400_000,
-        `the extension moved the expiry from ${before.expiresAt} to ${after.expiresAt}`,
+        `the extension moved the expiry from ${granted.expiresAt} to ${extended.expiresAt}`,
       );
       await bobPage.reload();
       await lifetime.getByText(/^Expires in .*\(\d{4}-\d\d-\d\d/).waitFor();

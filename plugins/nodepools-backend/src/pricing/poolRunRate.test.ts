@@ -82,4 +82,22 @@ describe('the pool’s run-rate (real plugin)', () => {
     expect(plain.status).toBe(200);
     expect(plain.body.runRate).toBeUndefined();
   });
+
+  it('gives each listed pool of a priced cluster its run-rate, for the team card', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const { as } = await startApi(knex, {}, { clusters });
+    const store = await DatabaseNodePoolsStore.create({
+      database: mockServices.database.mock({ getClient: async () => knex }),
+    });
+    await store.insertPool(pool('local', 'p-local'));
+    await store.insertPool(pool('plain', 'p-plain'));
+
+    const list = await as('bob').get('/pools?owner=group:default/payments');
+    expect(list.status).toBe(200);
+    const byId = Object.fromEntries(
+      list.body.items.map((p: PoolRecord) => [p.id, p.runRate]),
+    );
+    expect(byId['p-local']).toMatchObject({ hourly: 0.23, priced: 2 });
+    expect(byId['p-plain']).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import {
-  renderNodePool,
+  renderApprovedPool,
   type ClusterPolicy,
   type PoolRecord,
 } from '@nodepools/plugin-nodepools-common';
@@ -10,16 +10,7 @@ export function renderPoolObject(
   pool: PoolRecord,
   policy: ClusterPolicy,
 ): KubeObject & { spec: Record<string, unknown> } {
-  const manifest = renderNodePool(
-    {
-      id: pool.id,
-      owner: pool.owner,
-      name: pool.name,
-      generation: pool.generation,
-      requestId: pool.approvedRequestId,
-    },
-    pool.spec,
-    policy,
-  );
-  return manifest as unknown as KubeObject & { spec: Record<string, unknown> };
+  return renderApprovedPool(pool, policy) as unknown as KubeObject & {
+    spec: Record<string, unknown>;
+  };
 }

@@ -1,7 +1,7 @@
 import {
   nodeClassWarnings,
   previewRequest,
-  renderNodePool,
+  renderApprovedPool,
   type PoolRequest,
   type RequestPreview,
   type RequestPreviewResult,
@@ -76,17 +76,7 @@ export async function previewBasis(
   // What the approved spec renders to now, and what the reconciler last saw run: the diff is
   // against the latter, and the preview says where the two differ.
   const approved = target
-    ? renderNodePool(
-        {
-          id: target.id,
-          owner: target.owner,
-          name: target.name,
-          generation: target.generation,
-          requestId: target.approvedRequestId,
-        },
-        target.spec,
-        cluster.policy,
-      )
+    ? renderApprovedPool(target, cluster.policy)
     : undefined;
   // The core validates again: a stored request is judged by today's policy and schema.
   const result = previewRequest({

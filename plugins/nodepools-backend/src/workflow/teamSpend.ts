@@ -1,7 +1,7 @@
 import {
   budgetOf,
   poolCeiling,
-  renderNodePool,
+  renderApprovedPool,
   teamSpend,
   type DollarBudgetInput,
   type PoolCeilingFigure,
@@ -32,17 +32,7 @@ export async function teamPoolCeilings(
     if (pools.length === 0) continue;
     const prices = await ctx.prices?.(cluster);
     for (const pool of pools) {
-      const rendered = renderNodePool(
-        {
-          id: pool.id,
-          owner: pool.owner,
-          name: pool.name,
-          generation: pool.generation,
-          requestId: pool.approvedRequestId,
-        },
-        pool.spec,
-        cluster.policy,
-      );
+      const rendered = renderApprovedPool(pool, cluster.policy);
       out.push({
         cluster: cluster.name,
         pool: pool.name,

@@ -1,3 +1,4 @@
+import type { PoolRecord } from '../api/records';
 import type { ClusterPolicy } from '../policy/ClusterPolicy';
 import { selectsOnInstanceLabels } from '../policy/nodeClassCapabilities';
 import {
@@ -169,4 +170,25 @@ export function renderNodePool(
       ...(weight !== undefined ? { weight } : {}),
     },
   };
+}
+
+/** A stored pool as its approved spec renders today: what the reconciler applies, the preview diffs, the budget prices. */
+export function renderApprovedPool(
+  pool: Pick<
+    PoolRecord,
+    'id' | 'owner' | 'name' | 'generation' | 'approvedRequestId' | 'spec'
+  >,
+  policy: ClusterPolicy,
+): NodePoolManifest {
+  return renderNodePool(
+    {
+      id: pool.id,
+      owner: pool.owner,
+      name: pool.name,
+      generation: pool.generation,
+      requestId: pool.approvedRequestId,
+    },
+    pool.spec,
+    policy,
+  );
 }
