@@ -190,6 +190,42 @@ describeApiServer('git delivery end to end', suite => {
       await pass();
       expect((await env.poolOf(approved.poolId!)).lastError).toBeUndefined();
 
+      // Someone commits to the pool's file on main past the portal: reported with the file, the
+      // paths and the commit's author; the cluster is not touched (no sync ran).
+      const approvedFile = (await forge.file('main', path))!;
+      const mallory = { name: 'Mallory', email: 'mallory@example.test' };
+      await forge.commitByHand(
+        'main',
+        path,
+        approvedFile
+          .replace("cpu: '16'", "cpu: '48'")
+          .replace('cpu: "16"', 'cpu: "48"'),
+        mallory,
+      );
+      expect(await forge.file('main', path)).not.toBe(approvedFile);
+      await pass();
+      pool = await env.poolOf(approved.poolId!);
+      expect(pool.lastError).toBe(
+        `drift: the file ${path} in ${forge.repository}@main differs from the approval (spec.limits.cpu); last changed by Mallory <mallory@example.test>; the GitOps controller will sync it, not the approval`,
+      );
+      expect((await env.historyOf(pool.id))[0]).toMatchObject({
+        type: 'pool.drift-detected',
+        data: {
+          file: path,
+          paths: ['spec.limits.cpu'],
+          author: 'Mallory <mallory@example.test>',
+        },
+      });
+      expect(((await read(name)).spec as any).limits.cpu).toBe('16');
+      // The same finding next pass: no second event.
+      const events = (await env.historyOf(pool.id)).length;
+      await pass();
+      expect((await env.historyOf(pool.id)).length).toBe(events);
+      // Put back as approved: the report clears.
+      await forge.commitByHand('main', path, approvedFile, mallory);
+      await pass();
+      expect((await env.poolOf(approved.poolId!)).lastError).toBeUndefined();
+
       // An update approved while an earlier one's pull request is open: the earlier pull request
       // is closed (merged later, it would put the older spec back), and said so on its request.
       const updateTo = (cpu: string) =>
@@ -248,6 +284,52 @@ describeApiServer('git delivery end to end', suite => {
       await pass();
       await expect(read(name)).rejects.toMatchObject({ statusCode: 404 });
       expect((await env.poolOf(approved.poolId!)).phase).toBe('removed');
+      expect(await stateOf(decommission.id)).toBe('applied');
+    });
+
+    it('a decommission approved while the create pull request is open closes that pull request', async () => {
+      const spec = {
+        requirements: {
+          architectures: ['amd64'],
+          capacityTypes: ['on-demand'],
+        },
+        limits: { cpu: '8', memory: '32Gi' },
+        nodeClass: 'default',
+        namespaces: [suite.namespace],
+      };
+      const created = await env.approve({ pool: 'shortlived', spec });
+      await pass();
+      const createPull = forge.pulls[forge.pulls.length - 1];
+      expect(createPull).toMatchObject({ state: 'open' });
+      expect(createPull.title).toContain(created.id);
+
+      const decommission = await env.approve({
+        kind: 'decommission',
+        pool: 'shortlived',
+        spec: undefined,
+      });
+      await pass();
+      // Merged after the decommission, it would create the NodePool the decommission removed.
+      expect(createPull).toMatchObject({ state: 'closed', merged_at: null });
+      const events = (
+        await env.store.history({ requestId: created.id, limit: 10 })
+      ).items;
+      expect(events[0]).toMatchObject({
+        type: 'pool.delivery',
+        data: {
+          state: 'superseded',
+          pullRequest: createPull.number,
+          by: decommission.id,
+        },
+      });
+      // Nothing of the pool ever reached main: the removal is already there, and the pool is removed.
+      expect(
+        await forge.file(
+          'main',
+          `clusters/local/nodepools/${env.team}.shortlived.yaml`,
+        ),
+      ).toBeNull();
+      expect((await env.poolOf(created.poolId!)).phase).toBe('removed');
       expect(await stateOf(decommission.id)).toBe('applied');
     });
   });
