@@ -69,9 +69,9 @@ export class GitDelivery {
     this.files = new GithubFiles(api);
   }
 
-  /** A file's text on the base branch, or null when it has none. */
-  async readBase(path: string): Promise<string | null> {
-    return this.files.read(path, this.config.branch);
+  /** The base branch as it is now: a reader of its files' text (null for no file). */
+  async readBase(): Promise<(path: string) => Promise<string | null>> {
+    return this.files.tree(this.config.branch);
   }
 
   /** Who last changed a file on the base branch, if the forge says. */

@@ -1,7 +1,11 @@
 interface GithubContent {
-  type: string;
   encoding?: string;
   content?: string;
+}
+
+interface GithubTree {
+  tree: Array<{ path: string; type: string; sha: string }>;
+  truncated: boolean;
 }
 
 interface GithubCommit {
@@ -10,11 +14,14 @@ interface GithubCommit {
 }
 
 /**
- * The two read-only calls of GitHub's REST API that compare the repository with the approvals:
- * one file's contents on a branch, and the last commit touching it. One HTTP request each,
- * rather than a clone per pass: drift is checked every pass, deliveries are rare.
+ * The read-only calls of GitHub's REST API that compare the repository with the approvals: a
+ * branch's tree, a file's blob, and the last commit touching a file. HTTP requests rather than a
+ * clone per pass: drift is checked every pass, deliveries are rare.
  */
 export class GithubFiles {
+  /** The last blob read per path: only the newest is kept, so this stays one entry per file. */
+  private readonly seen = new Map<string, { sha: string; text: string }>();
+
   constructor(
     private readonly options: {
       apiBaseUrl: string;
@@ -25,18 +32,36 @@ export class GithubFiles {
     },
   ) {}
 
-  /** The file's text on `branch`, or null when there is none. */
-  async read(path: string, branch: string): Promise<string | null> {
-    const query = new URLSearchParams({ ref: branch });
-    const body = await this.call<GithubContent>(
-      `contents/${encodePath(path)}?${query}`,
+  /**
+   * The files of `branch`: one call for the whole tree (so a pass costs one request however
+   * many pools there are), and a blob fetched only when its id was not seen before (blobs are
+   * named by their content, so a cached one never goes stale).
+   */
+  async tree(
+    branch: string,
+  ): Promise<(path: string) => Promise<string | null>> {
+    const body = await this.call<GithubTree>(
+      `git/trees/${encodeURIComponent(branch)}?recursive=1`,
     );
-    if (!body) return null;
-    if (body.type !== 'file' || body.encoding !== 'base64')
-      throw new Error(
-        `${path} on ${branch} is not a file GitHub returns whole`,
-      );
-    return Buffer.from(body.content ?? '', 'base64').toString('utf8');
+    if (body?.truncated)
+      throw new Error(`the tree of ${branch} is too large to list in one call`);
+    const blobs = new Map(
+      (body?.tree ?? [])
+        .filter(entry => entry.type === 'blob')
+        .map(entry => [entry.path, entry.sha]),
+    );
+    return async path => {
+      const sha = blobs.get(path);
+      if (!sha) return null;
+      const known = this.seen.get(path);
+      if (known?.sha === sha) return known.text;
+      const blob = await this.call<GithubContent>(`git/blobs/${sha}`);
+      if (!blob || blob.encoding !== 'base64')
+        throw new Error(`blob ${sha} of ${path} is not readable`);
+      const text = Buffer.from(blob.content ?? '', 'base64').toString('utf8');
+      this.seen.set(path, { sha, text });
+      return text;
+    };
   }
 
   /** Who made the newest commit touching `path` on `branch` (login, else name), if any. */
@@ -70,8 +95,4 @@ export class GithubFiles {
       );
     return (await response.json()) as T;
   }
-}
-
-function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
 }

@@ -22,12 +22,14 @@ export interface DriftFinding {
 export async function fileDrift(
   ctx: ReconcileContext,
   delivery: GitDelivery,
+  /** The base branch's files, read once per pass. */
+  read: (path: string) => Promise<string | null>,
   pool: VersionedPool,
 ): Promise<DriftFinding | undefined> {
   const { repository, branch } = delivery.config;
   const path = poolFilePath(delivery.config, ctx.cluster.name, pool);
   const rendered = renderPoolObject(pool, ctx.cluster.policy);
-  const text = await delivery.readBase(path);
+  const text = await read(path);
   const inGit = text === null ? undefined : nodePoolIn(text);
   const paths = inGit ? findDrift(rendered, inGit) : ['(object)'];
   if (paths.length === 0) return undefined;

@@ -218,9 +218,18 @@ describeApiServer('git delivery end to end', suite => {
       });
       expect(((await read(name)).spec as any).limits.cpu).toBe('16');
       // The same finding next pass: no second event.
+      // The same finding next pass: no second event, and git read with one call (the branch's
+      // tree; the file's blob is known by its id).
       const events = (await env.historyOf(pool.id)).length;
+      const calls = forge.requests.length;
       await pass();
       expect((await env.historyOf(pool.id)).length).toBe(events);
+      expect(
+        forge.requests
+          .slice(calls)
+          .filter(r => r.path.includes('/git/'))
+          .map(r => r.path),
+      ).toEqual(['/api/v3/repos/acme/clusters/git/trees/main']);
       // Put back as approved: the report clears.
       await forge.commitByHand('main', path, approvedFile, mallory);
       await pass();

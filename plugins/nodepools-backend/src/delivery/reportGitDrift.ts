@@ -19,14 +19,26 @@ export async function reportGitDrift(
   snapshot: Pick<ClusterSnapshot, 'nodePools'>,
 ): Promise<void> {
   const delivery = ctx.gitDelivery?.();
+  let read;
+  try {
+    read = delivery ? await delivery.readBase() : undefined;
+  } catch (error) {
+    // The forge did not answer: keep what was reported until it does, rather than clear it.
+    ctx.logger.warn(
+      `could not read ${ctx.cluster.name}'s branch from git: ${error}`,
+    );
+    return;
+  }
   for (const pool of pools) {
     if (pool.phase === 'decommissioning' || pool.phase === 'removed') continue;
     if (pool.appliedGeneration !== pool.generation) continue;
     let inGit;
     try {
-      inGit = delivery ? await fileDrift(ctx, delivery, pool) : undefined;
+      inGit =
+        delivery && read
+          ? await fileDrift(ctx, delivery, read, pool)
+          : undefined;
     } catch (error) {
-      // The forge did not answer: keep what was reported until it does, rather than clear it.
       ctx.logger.warn(`could not read ${pool.id}'s file from git: ${error}`);
       continue;
     }

@@ -314,8 +314,8 @@ export class TestForge {
   }
 
   /**
-   * GitHub's `GET /repos/{owner}/{repo}/contents/{path}?ref=` (a file, base64) and
-   * `GET /repos/{owner}/{repo}/commits?path=&sha=&per_page=1`, what drift reporting reads.
+   * GitHub's `GET /repos/{owner}/{repo}/git/trees/{branch}?recursive=1`, `.../git/blobs/{sha}`
+   * (base64) and `.../commits?path=&sha=&per_page=1`, what drift reporting reads.
    */
   private async readApi(
     req: http.IncomingMessage,
@@ -323,17 +323,30 @@ export class TestForge {
   ): Promise<{ status: number; body: unknown } | undefined> {
     if (req.method !== 'GET') return undefined;
     const prefix = `/api/v3/repos/${OWNER}/${REPO}/`;
-    if (url.pathname.startsWith(`${prefix}contents/`)) {
-      const path = decodeURIComponent(
-        url.pathname.slice(`${prefix}contents/`.length),
-      );
-      const text = await this.file(url.searchParams.get('ref') ?? 'main', path);
-      if (text === null) return { status: 404, body: { message: 'Not Found' } };
-      const content = Buffer.from(text).toString('base64');
-      return {
-        status: 200,
-        body: { type: 'file', encoding: 'base64', path, content },
-      };
+    const tree = url.pathname.match(new RegExp(`^${prefix}git/trees/(.+)$`));
+    if (tree) {
+      const branch = decodeURIComponent(tree[1]);
+      if (!(await this.hasBranch(branch)))
+        return { status: 404, body: { message: 'Not Found' } };
+      const out = await git(this.bare, 'ls-tree', '-r', branch);
+      const entries = out
+        .split('\n')
+        .filter(Boolean)
+        .map(line => {
+          const [meta, path] = line.split('\t');
+          const [, type, sha] = meta.split(' ');
+          return { path, type, sha };
+        });
+      return { status: 200, body: { tree: entries, truncated: false } };
+    }
+    const blob = url.pathname.match(new RegExp(`^${prefix}git/blobs/(\\w+)$`));
+    if (blob) {
+      const { stdout } = await run('git', ['cat-file', 'blob', blob[1]], {
+        cwd: this.bare,
+        encoding: 'buffer',
+      });
+      const content = (stdout as Buffer).toString('base64');
+      return { status: 200, body: { encoding: 'base64', content } };
     }
     if (url.pathname !== `${prefix}commits`) return undefined;
     const out = await git(
