@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { describeApiServer, type KubeObject } from '@nodepools/local-cluster';
 import { parseAllDocuments } from 'yaml';
@@ -6,6 +7,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { FIELD_MANAGER } from '../reconciler/ownership';
 import { renderPoolObject } from '../reconciler/renderPoolObject';
 import { reconcilerTestEnv } from '../reconciler/__testUtils__/reconcilerTestEnv';
+import { RequestWorkflow } from '../workflow/RequestWorkflow';
 import { TestForge } from './__testUtils__/testForge';
 import { editCpuLimitByHand } from '../reconciler/__testUtils__/handEdits';
 
@@ -340,6 +342,83 @@ describeApiServer('git delivery end to end', suite => {
       ).toBeNull();
       expect((await env.poolOf(created.poolId!)).phase).toBe('removed');
       expect(await stateOf(decommission.id)).toBe('applied');
+    });
+
+    /** The grant expiry check, run by a workflow whose clock is just past the pool's expiry. */
+    const expire = async (poolId: string) => {
+      const { expiresAt } = await env.poolOf(poolId);
+      const at = new Date(new Date(expiresAt!).getTime() + 1000);
+      const workflow = new RequestWorkflow({
+        store: env.store,
+        config: env.config,
+        logger: mockServices.logger.mock(),
+        now: () => at,
+      });
+      expect(await workflow.checkGrantExpiry()).toMatchObject({ expired: 1 });
+    };
+    const lifetimeSpec = {
+      requirements: { architectures: ['amd64'], capacityTypes: ['on-demand'] },
+      limits: { cpu: '4', memory: '16Gi' },
+      nodeClass: 'default',
+      namespaces: [suite.namespace],
+    };
+
+    it('a grant that runs out after its pull request was merged: a removal pull request, then removed', async () => {
+      const created = await env.approve({
+        pool: 'expiring',
+        spec: lifetimeSpec,
+        lifetime: '1h',
+      });
+      await pass();
+      await forge.merge(forge.pulls.length);
+      await gitopsSync();
+      await pass();
+      expect(await stateOf(created.id)).toBe('applied');
+      const path = `clusters/local/nodepools/${env.team}.expiring.yaml`;
+      expect(await forge.file('main', path)).not.toBeNull();
+
+      // Decommissioned by the system: its request stays the creation's, its removal is its own.
+      await expire(created.poolId!);
+      const pulls = forge.pulls.length;
+      await pass();
+      expect(forge.pulls).toHaveLength(pulls + 1);
+      expect(forge.pulls[pulls].title).toMatch(/^Remove NodePool/);
+      expect((await env.historyOf(created.poolId!))[0]).toMatchObject({
+        type: 'pool.delivery',
+        data: { state: 'open', pullRequest: pulls + 1 },
+      });
+      await forge.merge(pulls + 1);
+      expect(await forge.file('main', path)).toBeNull();
+      await gitopsSync();
+      await pass();
+      expect((await env.poolOf(created.poolId!)).phase).toBe('removed');
+    });
+
+    it('a grant that runs out while its create pull request is open closes that pull request', async () => {
+      const created = await env.approve({
+        pool: 'expiring-early',
+        spec: lifetimeSpec,
+        lifetime: '1h',
+      });
+      await pass();
+      const createPull = forge.pulls[forge.pulls.length - 1];
+      expect(createPull).toMatchObject({ state: 'open' });
+      await expire(created.poolId!);
+      await pass();
+      expect(createPull).toMatchObject({ state: 'closed', merged_at: null });
+      expect(
+        (await env.store.history({ requestId: created.id, limit: 10 })).items,
+      ).toContainEqual(
+        expect.objectContaining({
+          type: 'pool.delivery',
+          data: expect.objectContaining({
+            state: 'superseded',
+            pullRequest: createPull.number,
+          }),
+        }),
+      );
+      // Nothing of it reached main: the removal is already there, and the pool is removed.
+      expect((await env.poolOf(created.poolId!)).phase).toBe('removed');
     });
   });
 });
