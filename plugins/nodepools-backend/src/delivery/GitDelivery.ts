@@ -5,6 +5,7 @@ import {
 import type { Config } from '@backstage/config';
 import type { GitDeliveryConfig } from '@nodepools/plugin-nodepools-node';
 import type { DeliveryFile } from './deliveryFiles';
+import { GithubFiles } from './GithubFiles';
 import { GitWorkspace } from './GitWorkspace';
 import { GithubPullRequests, type PullRequest } from './GithubPullRequests';
 
@@ -44,6 +45,7 @@ export interface DeliveryCredentials {
  */
 export class GitDelivery {
   private readonly pulls: GithubPullRequests;
+  private readonly files: GithubFiles;
 
   constructor(
     readonly config: GitDeliveryConfig,
@@ -57,12 +59,24 @@ export class GitDelivery {
     const [owner, repo] = new URL(config.repository).pathname
       .split('/')
       .filter(Boolean);
-    this.pulls = new GithubPullRequests({
+    const api = {
       apiBaseUrl: options.apiBaseUrl,
       owner,
       repo,
       headers: async () => (await options.credentials()).headers,
-    });
+    };
+    this.pulls = new GithubPullRequests(api);
+    this.files = new GithubFiles(api);
+  }
+
+  /** The base branch as it is now: a reader of its files' text (null for no file). */
+  async readBase(): Promise<(path: string) => Promise<string | null>> {
+    return this.files.tree(this.config.branch);
+  }
+
+  /** Who last changed a file on the base branch, if the forge says. */
+  async lastAuthorOnBase(path: string): Promise<string | undefined> {
+    return this.files.lastAuthor(path, this.config.branch);
   }
 
   /** The portal's page of a request, when the portal's address is known. */

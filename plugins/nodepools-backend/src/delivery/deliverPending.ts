@@ -33,24 +33,23 @@ export async function deliverPending(
     try {
       const recent = (await ctx.store.history({ poolId: pool.id, limit: 50 }))
         .items;
-      await closeSuperseded(ctx, delivery, pool, recent);
       const request = pool.approvedRequestId
         ? await ctx.store.getRequest(pool.approvedRequestId)
         : undefined;
-      const state = await delivery.deliver(
-        deliveryChange({
-          cluster: ctx.cluster,
-          delivery: config,
-          pool,
-          livePools: pools,
-          request,
-          link: pool.approvedRequestId
-            ? delivery.requestLink(pool.approvedRequestId)
-            : undefined,
-        }),
-      );
+      const change = deliveryChange({
+        cluster: ctx.cluster,
+        delivery: config,
+        pool,
+        livePools: pools,
+        request,
+        link: pool.approvedRequestId
+          ? delivery.requestLink(pool.approvedRequestId)
+          : undefined,
+      });
+      await closeSuperseded(ctx, delivery, pool, recent, change.branch);
+      const state = await delivery.deliver(change);
       states.set(pool.id, state);
-      await recordDeliveryState(ctx, pool, state, recent);
+      await recordDeliveryState(ctx, pool, state, recent, change.branch);
     } catch (error) {
       await recordPoolError(ctx, pool, `git delivery failed: ${error}`);
     }
@@ -69,26 +68,40 @@ function describeState(state: DeliveryState): string {
   }: waiting for the cluster to sync it`;
 }
 
+/** The branch a delivery event is about (events written before branches were recorded: none). */
+function branchOf(event: EventRecord): string | undefined {
+  const branch = event.data?.branch;
+  return typeof branch === 'string' ? branch : undefined;
+}
+
 /**
- * Closes the still-open pull request of the pool's earlier approvals: merged after the newer one,
- * it would put the older spec back. Each is recorded as superseded on its own request.
+ * Closes the still-open pull requests of the pool's other deliveries (earlier approvals, or the
+ * creation a grant's expiry removes): merged after the newer one, each would put an older spec
+ * back. Each is recorded as superseded on its own request.
  */
 async function closeSuperseded(
   ctx: ReconcileContext,
   delivery: GitDelivery,
   pool: VersionedPool,
   recent: EventRecord[],
+  branch: string,
 ): Promise<void> {
   const newest = new Map<string, EventRecord>();
-  for (const event of recent)
-    if (
-      event.type === 'pool.delivery' &&
-      event.requestId &&
-      event.requestId !== pool.approvedRequestId &&
-      !newest.has(event.requestId)
-    )
-      newest.set(event.requestId, event);
-  for (const [requestId, event] of newest) {
+  for (const event of recent) {
+    if (event.type !== 'pool.delivery' || !event.requestId) continue;
+    const key = branchOf(event) ?? `request ${event.requestId}`;
+    const other = branchOf(event)
+      ? key !== branch
+      : event.requestId !== pool.approvedRequestId;
+    if (other && !newest.has(key)) newest.set(key, event);
+  }
+  // A grant's expiry has no request of its own: its removal, not a request, replaces the rest.
+  const by =
+    pool.phase === 'decommissioning'
+      ? "the pool's removal"
+      : `request ${pool.approvedRequestId}`;
+  for (const event of newest.values()) {
+    const requestId = event.requestId;
     const number = event.data?.pullRequest;
     if (event.data?.state !== 'open' || typeof number !== 'number') continue;
     const closed = await delivery.closeSuperseded(number);
@@ -99,9 +112,10 @@ async function closeSuperseded(
             poolId: pool.id,
             requestId,
             type: 'pool.delivery',
-            message: `pull request #${number} (${closed.url}) was closed: request ${pool.approvedRequestId} superseded it`,
+            message: `pull request #${number} (${closed.url}) was closed: ${by} superseded it`,
             data: {
               state: 'superseded',
+              ...(branchOf(event) ? { branch: branchOf(event) } : {}),
               pullRequest: number,
               url: closed.url,
               by: pool.approvedRequestId,
@@ -120,10 +134,13 @@ async function recordDeliveryState(
   pool: VersionedPool,
   state: DeliveryState,
   recent: EventRecord[],
+  branch: string,
 ): Promise<void> {
   const requestId = pool.approvedRequestId;
   const last = recent.find(
-    e => e.type === 'pool.delivery' && e.requestId === requestId,
+    e =>
+      e.type === 'pool.delivery' &&
+      (branchOf(e) === branch || (!branchOf(e) && e.requestId === requestId)),
   );
   if (last?.data?.state === state.state) return;
   await ctx.store.recordChange(
@@ -136,6 +153,7 @@ async function recordDeliveryState(
           message: describeState(state),
           data: {
             state: state.state,
+            branch,
             generation: pool.generation,
             ...(state.pullRequest
               ? {

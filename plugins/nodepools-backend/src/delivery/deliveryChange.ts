@@ -38,7 +38,11 @@ export function deliveryChange(options: {
     p => p.phase !== 'decommissioning' && p.phase !== 'removed',
   );
   return {
-    branch: `nodepools/${cluster.name}/${name}/${requestId}`,
+    // A decommission by the system (a grant running out) keeps the pool's approving request:
+    // without the suffix its removal would be named as the creation was, and found as done.
+    branch: `nodepools/${cluster.name}/${name}/${requestId}${
+      decommission ? '-removal' : ''
+    }`,
     files: [
       poolFile(delivery, cluster, pool),
       tenancyFile(delivery, cluster, tenants),

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { describeApiServer, type KubeObject } from '@nodepools/local-cluster';
 import { parseAllDocuments } from 'yaml';
@@ -6,6 +7,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { FIELD_MANAGER } from '../reconciler/ownership';
 import { renderPoolObject } from '../reconciler/renderPoolObject';
 import { reconcilerTestEnv } from '../reconciler/__testUtils__/reconcilerTestEnv';
+import { RequestWorkflow } from '../workflow/RequestWorkflow';
 import { TestForge } from './__testUtils__/testForge';
 import { editCpuLimitByHand } from '../reconciler/__testUtils__/handEdits';
 
@@ -190,6 +192,51 @@ describeApiServer('git delivery end to end', suite => {
       await pass();
       expect((await env.poolOf(approved.poolId!)).lastError).toBeUndefined();
 
+      // Someone commits to the pool's file on main past the portal: reported with the file, the
+      // paths and the commit's author; the cluster is not touched (no sync ran).
+      const approvedFile = (await forge.file('main', path))!;
+      const mallory = { name: 'Mallory', email: 'mallory@example.test' };
+      await forge.commitByHand(
+        'main',
+        path,
+        approvedFile
+          .replace("cpu: '16'", "cpu: '48'")
+          .replace('cpu: "16"', 'cpu: "48"'),
+        mallory,
+      );
+      expect(await forge.file('main', path)).not.toBe(approvedFile);
+      await pass();
+      pool = await env.poolOf(approved.poolId!);
+      expect(pool.lastError).toBe(
+        `drift: the file ${path} in ${forge.repository}@main differs from the approval (spec.limits.cpu); last changed by Mallory <mallory@example.test>; the GitOps controller will sync it, not the approval`,
+      );
+      expect((await env.historyOf(pool.id))[0]).toMatchObject({
+        type: 'pool.drift-detected',
+        data: {
+          file: path,
+          paths: ['spec.limits.cpu'],
+          author: 'Mallory <mallory@example.test>',
+        },
+      });
+      expect(((await read(name)).spec as any).limits.cpu).toBe('16');
+      // The same finding next pass: no second event.
+      // The same finding next pass: no second event, and git read with one call (the branch's
+      // tree; the file's blob is known by its id).
+      const events = (await env.historyOf(pool.id)).length;
+      const calls = forge.requests.length;
+      await pass();
+      expect((await env.historyOf(pool.id)).length).toBe(events);
+      expect(
+        forge.requests
+          .slice(calls)
+          .filter(r => r.path.includes('/git/'))
+          .map(r => r.path),
+      ).toEqual(['/api/v3/repos/acme/clusters/git/trees/main']);
+      // Put back as approved: the report clears.
+      await forge.commitByHand('main', path, approvedFile, mallory);
+      await pass();
+      expect((await env.poolOf(approved.poolId!)).lastError).toBeUndefined();
+
       // An update approved while an earlier one's pull request is open: the earlier pull request
       // is closed (merged later, it would put the older spec back), and said so on its request.
       const updateTo = (cpu: string) =>
@@ -249,6 +296,129 @@ describeApiServer('git delivery end to end', suite => {
       await expect(read(name)).rejects.toMatchObject({ statusCode: 404 });
       expect((await env.poolOf(approved.poolId!)).phase).toBe('removed');
       expect(await stateOf(decommission.id)).toBe('applied');
+    });
+
+    it('a decommission approved while the create pull request is open closes that pull request', async () => {
+      const spec = {
+        requirements: {
+          architectures: ['amd64'],
+          capacityTypes: ['on-demand'],
+        },
+        limits: { cpu: '8', memory: '32Gi' },
+        nodeClass: 'default',
+        namespaces: [suite.namespace],
+      };
+      const created = await env.approve({ pool: 'shortlived', spec });
+      await pass();
+      const createPull = forge.pulls[forge.pulls.length - 1];
+      expect(createPull).toMatchObject({ state: 'open' });
+      expect(createPull.title).toContain(created.id);
+
+      const decommission = await env.approve({
+        kind: 'decommission',
+        pool: 'shortlived',
+        spec: undefined,
+      });
+      await pass();
+      // Merged after the decommission, it would create the NodePool the decommission removed.
+      expect(createPull).toMatchObject({ state: 'closed', merged_at: null });
+      const events = (
+        await env.store.history({ requestId: created.id, limit: 10 })
+      ).items;
+      expect(events[0]).toMatchObject({
+        type: 'pool.delivery',
+        data: {
+          state: 'superseded',
+          pullRequest: createPull.number,
+          by: decommission.id,
+        },
+      });
+      // Nothing of the pool ever reached main: the removal is already there, and the pool is removed.
+      expect(
+        await forge.file(
+          'main',
+          `clusters/local/nodepools/${env.team}.shortlived.yaml`,
+        ),
+      ).toBeNull();
+      expect((await env.poolOf(created.poolId!)).phase).toBe('removed');
+      expect(await stateOf(decommission.id)).toBe('applied');
+    });
+
+    /** The grant expiry check, run by a workflow whose clock is just past the pool's expiry. */
+    const expire = async (poolId: string) => {
+      const { expiresAt } = await env.poolOf(poolId);
+      const at = new Date(new Date(expiresAt!).getTime() + 1000);
+      const workflow = new RequestWorkflow({
+        store: env.store,
+        config: env.config,
+        logger: mockServices.logger.mock(),
+        now: () => at,
+      });
+      expect(await workflow.checkGrantExpiry()).toMatchObject({ expired: 1 });
+    };
+    const lifetimeSpec = {
+      requirements: { architectures: ['amd64'], capacityTypes: ['on-demand'] },
+      limits: { cpu: '4', memory: '16Gi' },
+      nodeClass: 'default',
+      namespaces: [suite.namespace],
+    };
+
+    it('a grant that runs out after its pull request was merged: a removal pull request, then removed', async () => {
+      const created = await env.approve({
+        pool: 'expiring',
+        spec: lifetimeSpec,
+        lifetime: '1h',
+      });
+      await pass();
+      await forge.merge(forge.pulls.length);
+      await gitopsSync();
+      await pass();
+      expect(await stateOf(created.id)).toBe('applied');
+      const path = `clusters/local/nodepools/${env.team}.expiring.yaml`;
+      expect(await forge.file('main', path)).not.toBeNull();
+
+      // Decommissioned by the system: its request stays the creation's, its removal is its own.
+      await expire(created.poolId!);
+      const pulls = forge.pulls.length;
+      await pass();
+      expect(forge.pulls).toHaveLength(pulls + 1);
+      expect(forge.pulls[pulls].title).toMatch(/^Remove NodePool/);
+      expect((await env.historyOf(created.poolId!))[0]).toMatchObject({
+        type: 'pool.delivery',
+        data: { state: 'open', pullRequest: pulls + 1 },
+      });
+      await forge.merge(pulls + 1);
+      expect(await forge.file('main', path)).toBeNull();
+      await gitopsSync();
+      await pass();
+      expect((await env.poolOf(created.poolId!)).phase).toBe('removed');
+    });
+
+    it('a grant that runs out while its create pull request is open closes that pull request', async () => {
+      const created = await env.approve({
+        pool: 'expiring-early',
+        spec: lifetimeSpec,
+        lifetime: '1h',
+      });
+      await pass();
+      const createPull = forge.pulls[forge.pulls.length - 1];
+      expect(createPull).toMatchObject({ state: 'open' });
+      await expire(created.poolId!);
+      await pass();
+      expect(createPull).toMatchObject({ state: 'closed', merged_at: null });
+      expect(
+        (await env.store.history({ requestId: created.id, limit: 10 })).items,
+      ).toContainEqual(
+        expect.objectContaining({
+          type: 'pool.delivery',
+          data: expect.objectContaining({
+            state: 'superseded',
+            pullRequest: createPull.number,
+          }),
+        }),
+      );
+      // Nothing of it reached main: the removal is already there, and the pool is removed.
+      expect((await env.poolOf(created.poolId!)).phase).toBe('removed');
     });
   });
 });

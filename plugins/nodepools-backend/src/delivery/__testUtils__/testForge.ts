@@ -254,6 +254,8 @@ export class TestForge {
         message: 'Pull Request successfully merged',
       });
     }
+    const read = await this.readApi(req, url);
+    if (read) return send(read.status, read.body);
     const one = url.pathname.match(
       new RegExp(`^/api/v3/repos/${OWNER}/${REPO}/pulls/(\\d+)$`),
     );
@@ -309,6 +311,91 @@ export class TestForge {
     this.pulls.push(pull);
     await this.savePulls();
     return send(201, pull);
+  }
+
+  /**
+   * GitHub's `GET /repos/{owner}/{repo}/git/trees/{branch}?recursive=1`, `.../git/blobs/{sha}`
+   * (base64) and `.../commits?path=&sha=&per_page=1`, what drift reporting reads.
+   */
+  private async readApi(
+    req: http.IncomingMessage,
+    url: URL,
+  ): Promise<{ status: number; body: unknown } | undefined> {
+    if (req.method !== 'GET') return undefined;
+    const prefix = `/api/v3/repos/${OWNER}/${REPO}/`;
+    const tree = url.pathname.match(new RegExp(`^${prefix}git/trees/(.+)$`));
+    if (tree) {
+      const branch = decodeURIComponent(tree[1]);
+      if (!(await this.hasBranch(branch)))
+        return { status: 404, body: { message: 'Not Found' } };
+      const out = await git(this.bare, 'ls-tree', '-r', branch);
+      const entries = out
+        .split('\n')
+        .filter(Boolean)
+        .map(line => {
+          const [meta, path] = line.split('\t');
+          const [, type, sha] = meta.split(' ');
+          return { path, type, sha };
+        });
+      return { status: 200, body: { tree: entries, truncated: false } };
+    }
+    const blob = url.pathname.match(new RegExp(`^${prefix}git/blobs/(\\w+)$`));
+    if (blob) {
+      const { stdout } = await run('git', ['cat-file', 'blob', blob[1]], {
+        cwd: this.bare,
+        encoding: 'buffer',
+      });
+      const content = (stdout as Buffer).toString('base64');
+      return { status: 200, body: { encoding: 'base64', content } };
+    }
+    if (url.pathname !== `${prefix}commits`) return undefined;
+    const out = await git(
+      this.bare,
+      'log',
+      `-n${url.searchParams.get('per_page') ?? '30'}`,
+      '--format=%H%x00%an%x00%ae',
+      url.searchParams.get('sha') ?? 'main',
+      '--',
+      url.searchParams.get('path') ?? '.',
+    );
+    const commits = out
+      .split('\n')
+      .filter(Boolean)
+      .map(line => {
+        const [sha, name, email] = line.split('\0');
+        // No GitHub account behind a commit made outside it: `author` is null, as GitHub's is.
+        return { sha, author: null, commit: { author: { name, email } } };
+      });
+    return { status: 200, body: commits };
+  }
+
+  /** A commit straight onto `branch` by someone other than the portal: a hand edit in git. */
+  async commitByHand(
+    branch: string,
+    path: string,
+    content: string,
+    author: { name: string; email: string },
+  ): Promise<void> {
+    const work = await mkdtemp(join(this.root, 'edit-'));
+    try {
+      await git(this.root, 'clone', '--branch', branch, this.bare, work);
+      await writeFile(join(work, path), content);
+      await git(work, 'add', path);
+      await git(
+        work,
+        '-c',
+        `user.name=${author.name}`,
+        '-c',
+        `user.email=${author.email}`,
+        'commit',
+        `--author=${author.name} <${author.email}>`,
+        '-m',
+        `Edit ${path} by hand`,
+      );
+      await git(work, 'push', 'origin', `HEAD:${branch}`);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   }
 
   /** Runs git's CGI program for one request, as a web server in front of it would. */
