@@ -1,3 +1,5 @@
+// ~420 lines: one end-to-end story per test (approve, pull request, merge, sync, drift, supersede, expiry), all on one
+// forge and one control plane, which cost seconds to start; split, each file would start its own.
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { describeApiServer, type KubeObject } from '@nodepools/local-cluster';

@@ -1,4 +1,4 @@
-// ~380 lines: one stand-in forge (git http-backend plus the pull-request REST calls); its parts
+// ~470 lines: one stand-in forge (git http-backend plus the pull-request REST calls); its parts
 // share the repository and the pull requests it holds.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
