@@ -1,3 +1,5 @@
+import type { GithubRepository } from './GithubPullRequests';
+
 interface GithubContent {
   encoding?: string;
   content?: string;
@@ -22,15 +24,7 @@ export class GithubFiles {
   /** The last blob read per path: only the newest is kept, so this stays one entry per file. */
   private readonly seen = new Map<string, { sha: string; text: string }>();
 
-  constructor(
-    private readonly options: {
-      apiBaseUrl: string;
-      owner: string;
-      repo: string;
-      /** Headers with the integration's credentials (a token or a GitHub App's). */
-      headers: () => Promise<Record<string, string>>;
-    },
-  ) {}
+  constructor(private readonly options: GithubRepository) {}
 
   /**
    * The files of `branch`: one call for the whole tree (so a pass costs one request however

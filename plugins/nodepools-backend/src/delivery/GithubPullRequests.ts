@@ -12,20 +12,21 @@ interface GithubPull {
   merged_at: string | null;
 }
 
+/** One repository on GitHub (or GitHub Enterprise) and how to call its REST API. */
+export interface GithubRepository {
+  apiBaseUrl: string;
+  owner: string;
+  repo: string;
+  /** Headers with the integration's credentials (a token or a GitHub App's). */
+  headers: () => Promise<Record<string, string>>;
+}
+
 /**
  * The pull-request calls of GitHub's REST API the delivery makes (list by head branch, create,
  * close), against the integration's `apiBaseUrl`, so GitHub Enterprise works too.
  */
 export class GithubPullRequests {
-  constructor(
-    private readonly options: {
-      apiBaseUrl: string;
-      owner: string;
-      repo: string;
-      /** Headers with the integration's credentials (a token or a GitHub App's). */
-      headers: () => Promise<Record<string, string>>;
-    },
-  ) {}
+  constructor(private readonly options: GithubRepository) {}
 
   /** The newest pull request from `branch` in any state, or undefined. */
   async findByHead(branch: string): Promise<PullRequest | undefined> {
